@@ -1,0 +1,48 @@
+import type { RowOf, TableName, TableSchema } from '@tinsel/model';
+import type { Dialect } from './dialect.ts';
+import type { Sql } from './sql.ts';
+
+/**
+ * A query result row. Backends return plain JSON-able values: timestamps as
+ * ISO-8601 strings with microseconds, trace ids as 32 lowercase hex, 64-bit
+ * integers as numbers when safe (strings beyond 2^53), null for SQL NULL.
+ */
+export type ResultRow = Record<string, string | number | boolean | null | unknown[]>;
+
+/** An ingested file in the ledger that makes file ingest idempotent. */
+export interface IngestedFile {
+  key: string;
+  size: number;
+  sha256: string;
+  rows: number;
+  deadLetters: number;
+  /** `done` once every line is in; `partial` when it stopped early (truncated gzip). */
+  status: 'done' | 'partial';
+  ingestedAt: string;
+}
+
+export interface StoreStats {
+  rows: Record<TableName, number>;
+  bytesOnDisk: number;
+}
+
+/**
+ * The storage seam. The server receives a Store and never knows which
+ * backend it is; every backend passes `runStoreConformance`.
+ */
+export interface Store {
+  readonly dialect: Dialect;
+  /** Creates missing tables; safe to call on every start. */
+  migrate(): Promise<void>;
+  /** Appends records to a table; committed when the promise resolves. */
+  append<S extends TableSchema>(table: S, rows: readonly RowOf<S>[]): Promise<void>;
+  /** Runs a read query. */
+  query(query: Sql): Promise<ResultRow[]>;
+  /** Runs a statement that returns no rows (DELETE, DDL). */
+  execute(statement: Sql): Promise<void>;
+  findIngestedFile(key: string): Promise<IngestedFile | undefined>;
+  /** Records (or replaces) a file in the ledger. */
+  recordIngestedFile(file: IngestedFile): Promise<void>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
