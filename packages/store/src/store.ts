@@ -1,4 +1,4 @@
-import type { RowOf, TableName, TableSchema } from '@tinsel/model';
+import type { Columns, RowOf, TableName, TableSchema } from '@tinsel/model';
 import type { Dialect } from './dialect.ts';
 import type { Sql } from './sql.ts';
 
@@ -35,7 +35,7 @@ export interface Store {
   /** Creates missing tables; safe to call on every start. */
   migrate(): Promise<void>;
   /** Appends records to a table; committed when the promise resolves. */
-  append<S extends TableSchema>(table: S, rows: readonly RowOf<S>[]): Promise<void>;
+  append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void>;
   /** Runs a read query. */
   query(query: Sql): Promise<ResultRow[]>;
   /** Runs a statement that returns no rows (DELETE, DDL). */

@@ -9,16 +9,17 @@ export type Columns = Readonly<Record<string, ColumnSpec>>;
 export interface TableSchema<C extends Columns = Columns> {
   readonly name: string;
   readonly columns: C;
-  readonly timeColumn: keyof C & string;
+  /** Column the rows are ordered by in time (a key of `columns`). */
+  readonly timeColumn: string;
   readonly doc: string;
 }
 
 type ValueOf<S> = S extends ColumnSpec<infer T, infer N> ? (N extends true ? ColumnValueOf[T] | null : ColumnValueOf[T]) : never;
 
 /** The record type a table schema describes: `RowOf<typeof requestsTable>`. */
-export type RowOf<S extends TableSchema> = { -readonly [K in keyof S['columns']]: ValueOf<S['columns'][K]> };
+export type RowOf<S extends { readonly columns: Columns }> = { -readonly [K in keyof S['columns']]: ValueOf<S['columns'][K]> };
 
-export function defineTable<C extends Columns>(schema: TableSchema<C>): TableSchema<C> {
+export function defineTable<C extends Columns>(schema: TableSchema<C> & { timeColumn: keyof C & string }): TableSchema<C> {
   return schema;
 }
 
