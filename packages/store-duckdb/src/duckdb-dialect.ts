@@ -1,0 +1,34 @@
+import type { ColumnSpec } from '@tinsel/model';
+import { sql, type Dialect, type Sql } from '@tinsel/store';
+
+const columnTypes: Record<ColumnSpec['type'], string> = {
+  string: 'VARCHAR',
+  int32: 'INTEGER',
+  int64: 'BIGINT',
+  float64: 'DOUBLE',
+  bool: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+  // 16 bytes instead of 32 characters: trace ids are random and do not compress.
+  trace_id: 'UUID',
+  json: 'VARCHAR',
+};
+
+/** DuckDB's SQL: double-quoted names, `$n` placeholders. */
+export const duckDbDialect: Dialect = {
+  name: 'duckdb',
+  escapeName(name: string): string {
+    return `"${name.replace(/"/g, '""')}"`;
+  },
+  placeholder(index: number): string {
+    return `$${index}`;
+  },
+  columnType(spec: ColumnSpec): string {
+    return columnTypes[spec.type];
+  },
+  timeBucket(column: Sql, seconds: number): Sql {
+    return sql`to_timestamp(floor(epoch(${column}) / ${seconds}) * ${seconds})::TIMESTAMP`;
+  },
+  quantile(expr: Sql, q: number): Sql {
+    return sql`quantile_cont(${expr}, ${q})`;
+  },
+};

@@ -1,0 +1,148 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
+import { StoreError, renderSql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats } from '@tinsel/store';
+import { duckDbDialect } from './duckdb-dialect.ts';
+import { appendRows } from './append-rows.ts';
+import { ledgerTableDdl, tableDdl } from './duckdb-ddl.ts';
+import { readResult } from './read-result.ts';
+import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
+
+export interface DuckDbStoreOptions {
+  /** Folder holding `tinsel.duckdb`; created when missing. `:memory:` keeps nothing. */
+  dataDir: string;
+}
+
+/**
+ * The embedded store: one DuckDB file under the data folder.
+ *
+ * @example
+ * const store = await createDuckDbStore({ dataDir: './data' });
+ * await store.migrate();
+ */
+export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<Store> {
+  const path = options.dataDir === ':memory:' ? ':memory:' : databasePath(options.dataDir);
+  let connection: DuckDBConnection;
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+    connection = await instance.connect();
+  } catch (cause) {
+    throw new StoreError('TINSEL_ERR_STORE_OPEN', { cause });
+  }
+  return new DuckDbStore(instance, connection, path);
+}
+
+function databasePath(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, 'tinsel.duckdb');
+}
+
+class DuckDbStore implements Store {
+  readonly dialect = duckDbDialect;
+  // DuckDB runs one statement at a time per connection; a queue keeps the
+  // appender and queries from interleaving inside one transaction.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly path: string,
+  ) {}
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async migrate(): Promise<void> {
+    await this.serial(async () => {
+      for (const table of Object.values(tables)) await this.connection.run(tableDdl(table));
+      await this.connection.run(ledgerTableDdl);
+    });
+  }
+
+  append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.serial(async () => {
+      try {
+        await appendRows(this.connection, table, rows);
+      } catch (cause) {
+        throw new StoreError('TINSEL_ERR_STORE_APPEND', { cause });
+      }
+    });
+  }
+
+  query(query: Sql): Promise<ResultRow[]> {
+    const { text, params } = renderSql(query, duckDbDialect);
+    return this.serial(async () => {
+      try {
+        return readResult(await this.connection.runAndReadAll(text, params as DuckDBValue[]));
+      } catch (cause) {
+        throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
+      }
+    });
+  }
+
+  async execute(statement: Sql): Promise<void> {
+    const { text, params } = renderSql(statement, duckDbDialect);
+    await this.serial(async () => {
+      try {
+        await this.connection.run(text, params as DuckDBValue[]);
+      } catch (cause) {
+        throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
+      }
+    });
+  }
+
+  async findIngestedFile(key: string): Promise<IngestedFile | undefined> {
+    const rows = await this.query(selectLedgerRow(key));
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      key: String(row.key),
+      size: Number(row.size),
+      sha256: String(row.sha256),
+      rows: Number(row.rows),
+      deadLetters: Number(row.dead_letters),
+      status: row.status === 'done' ? 'done' : 'partial',
+      ingestedAt: String(row.ingested_at),
+    };
+  }
+
+  async recordIngestedFile(file: IngestedFile): Promise<void> {
+    await this.execute(upsertLedgerRow(file));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const rows = {} as Record<TableName, number>;
+    for (const name of Object.keys(tables) as TableName[]) {
+      const [row] = await this.query(countRows(name));
+      rows[name] = Number(row?.n ?? 0);
+    }
+    return { rows, bytesOnDisk: this.bytesOnDisk() };
+  }
+
+  private bytesOnDisk(): number {
+    if (this.path === ':memory:') return 0;
+    return [this.path, `${this.path}.wal`].reduce((sum, p) => sum + fileSize(p), 0);
+  }
+
+  async close(): Promise<void> {
+    await this.serial(async () => {
+      await this.connection.run('CHECKPOINT');
+      this.connection.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './duckdb-store.ts';
+export * from './duckdb-dialect.ts';

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { deadLettersTable, logsTable, requestsTable, spansTable } from '@tinsel/model';
+import { ident, sql } from '../sql.ts';
+import type { Store } from '../store.ts';
+import { sampleDeadLetter, sampleLog, sampleRequest, sampleSpan } from './sample-records.ts';
+
+export interface StoreConformanceOptions {
+  name: string;
+  /** A new, empty store. `reopen` opens the same data again (persistence checks). */
+  createStore(): Promise<{ store: Store; reopen?: () => Promise<Store> }>;
+  /** Tests to skip, each with the reason: `{ 'persists across reopen': 'in-memory only' }`. */
+  skip?: Record<string, string>;
+}
+
+const micros = (iso: string) => Date.parse(iso) * 1000;
+
+/**
+ * The behaviour every Store backend must have. Each backend's integration
+ * test calls this with a factory for a real instance.
+ */
+export function runStoreConformance(options: StoreConformanceOptions): void {
+  describe(`Store conformance: ${options.name}`, () => {
+    let store: Store;
+    let reopen: (() => Promise<Store>) | undefined;
+    const test = (name: string, fn: () => Promise<void>) => {
+      const reason = options.skip?.[name];
+      it(name, reason ? { skip: reason } : {}, fn);
+    };
+
+    before(async () => {
+      ({ store, reopen } = await options.createStore());
+      await store.migrate();
+    });
+    after(async () => store.close());
+
+    test('migrate is safe to run again', async () => {
+      await store.migrate();
+    });
+
+    test('round-trips every requests column', async () => {
+      const row = sampleRequest({ source: 'round-trip' });
+      await store.append(requestsTable, [row]);
+      const [back] = await store.query(sql`SELECT * FROM ${ident('requests')} WHERE source = ${'round-trip'}`);
+      assert.ok(back);
+      assert.equal(back.time, '2018-07-02T22:23:00.186641Z');
+      assert.equal(back.request_creation_time, '2018-07-02T22:22:48.364000Z');
+      assert.equal(back.trace_id, row.trace_id);
+      assert.equal(back.sent_bytes, 5_000_000_000);
+      assert.equal(back.request_processing_time, 0.086);
+      assert.equal(back.timing_unavailable, false);
+      for (const [name, value] of Object.entries(row)) {
+        if (name === 'time' || name === 'request_creation_time') continue;
+        assert.deepEqual(back[name], value, `column ${name}`);
+      }
+    });
+
+    test('keeps nulls apart from zero', async () => {
+      const row = sampleRequest({ source: 'nulls', target_processing_time: null, request_processing_time: 0, target_status_code: null, trace_id: null, timing_unavailable: true });
+      await store.append(requestsTable, [row]);
+      const [back] = await store.query(sql`SELECT request_processing_time, target_processing_time, target_status_code, trace_id, timing_unavailable FROM requests WHERE source = ${'nulls'}`);
+      assert.deepEqual(back, { request_processing_time: 0, target_processing_time: null, target_status_code: null, trace_id: null, timing_unavailable: true });
+    });
+
+    test('appends many rows across chunk boundaries', async () => {
+      const base = micros('2026-01-01T00:00:00Z');
+      const rows = Array.from({ length: 5000 }, (_, i) => sampleRequest({ source: 'bulk', time: base + i * 1_000_000, elb_status_code: i % 10 === 0 ? 502 : 200 }));
+      await store.append(requestsTable, rows);
+      const [count] = await store.query(sql`SELECT count(*) AS n, sum(CASE WHEN elb_status_code = 502 THEN 1 ELSE 0 END) AS bad FROM requests WHERE source = ${'bulk'}`);
+      assert.deepEqual(count, { n: 5000, bad: 500 });
+    });
+
+    test('appending nothing is a no-op', async () => {
+      await store.append(requestsTable, []);
+    });
+
+    test('round-trips spans, logs and dead letters', async () => {
+      await store.append(spansTable, [sampleSpan()]);
+      await store.append(logsTable, [sampleLog()]);
+      await store.append(deadLettersTable, [sampleDeadLetter()]);
+      const [span] = await store.query(sql`SELECT trace_id, start_time, duration_ms FROM spans`);
+      assert.deepEqual(span, { trace_id: '5759e988bd862e3fe1be46a994272793', start_time: '2016-06-09T22:11:20.000123Z', duration_ms: 250.333 });
+      const [log] = await store.query(sql`SELECT level, properties FROM logs`);
+      assert.deepEqual(log, { level: 'error', properties: '{"OrderId":7}' });
+      const [dead] = await store.query(sql`SELECT position, reason FROM dead_letters`);
+      assert.deepEqual(dead, { position: 3, reason: 'field 9 elb_status_code' });
+    });
+
+    test('binds values as parameters, never as SQL text', async () => {
+      const hostile = `x'); DROP TABLE requests; --`;
+      await store.append(requestsTable, [sampleRequest({ source: hostile })]);
+      const rows = await store.query(sql`SELECT source FROM requests WHERE source = ${hostile}`);
+      assert.deepEqual(rows, [{ source: hostile }]);
+    });
+
+    test('deletes with a parameterised statement', async () => {
+      await store.append(requestsTable, [sampleRequest({ source: 'to-delete' })]);
+      await store.execute(sql`DELETE FROM requests WHERE source = ${'to-delete'}`);
+      const rows = await store.query(sql`SELECT count(*) AS n FROM requests WHERE source = ${'to-delete'}`);
+      assert.deepEqual(rows, [{ n: 0 }]);
+    });
+
+    test('buckets time and computes quantiles through the dialect', async () => {
+      const d = store.dialect;
+      const rows = await store.query(
+        sql`SELECT ${d.timeBucket(sql`time`, 60)} AS bucket, ${d.quantile(sql`target_processing_time`, 0.5)} AS p50, count(*) AS n FROM requests WHERE source = ${'bulk'} GROUP BY 1 ORDER BY 1 LIMIT 2`,
+      );
+      assert.deepEqual(rows, [
+        { bucket: '2026-01-01T00:00:00.000000Z', p50: 0.048, n: 60 },
+        { bucket: '2026-01-01T00:01:00.000000Z', p50: 0.048, n: 60 },
+      ]);
+    });
+
+    test('keeps a ledger of ingested files', async () => {
+      assert.equal(await store.findIngestedFile('s3://b/k.log.gz'), undefined);
+      const file = { key: 's3://b/k.log.gz', size: 10, sha256: 'ab', rows: 5, deadLetters: 1, status: 'partial' as const, ingestedAt: '2026-01-01T00:00:00.000000Z' };
+      await store.recordIngestedFile(file);
+      assert.deepEqual(await store.findIngestedFile(file.key), file);
+      await store.recordIngestedFile({ ...file, status: 'done', rows: 6 });
+      assert.equal((await store.findIngestedFile(file.key))?.status, 'done');
+    });
+
+    test('counts rows per table', async () => {
+      const stats = await store.stats();
+      assert.ok(stats.rows.requests >= 5000);
+      assert.equal(stats.rows.spans, 1);
+      assert.equal(stats.rows.logs, 1);
+      assert.equal(stats.rows.dead_letters, 1);
+    });
+
+    test('persists across reopen', async () => {
+      assert.ok(reopen, 'the backend must provide reopen');
+      await store.close();
+      store = await reopen();
+      const stats = await store.stats();
+      assert.ok(stats.rows.requests >= 5000);
+      assert.ok(stats.bytesOnDisk > 0);
+    });
+
+    test('rejects a broken query with a store error that carries no SQL', async () => {
+      await assert.rejects(store.query(sql`SELECT nope FROM ${ident('requests')}`), (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'TINSEL_ERR_STORE_QUERY');
+        assert.doesNotMatch(error.message, /SELECT/);
+        return true;
+      });
+    });
+  });
+}
