@@ -1,1 +1,14 @@
-export {};
+export * from './pipeline/alb-batch-writer.ts';
+export * from './pipeline/dead-letter.ts';
+export * from './pipeline/ingest-alb-file.ts';
+export * from './pipeline/ingest-alb-stream.ts';
+export * from './pipeline/ingest-alb-target.ts';
+export * from './pipeline/ingest-counters.ts';
+export * from './pipeline/sha256-of-file.ts';
+export * from './transforms/parse-alb-line.ts';
+export * from './transforms/enrich.ts';
+export * from './enrichment/index.ts';
+export * from './sources/alb-file/alb-source-file.ts';
+export * from './sources/alb-file/list-alb-files.ts';
+export * from './sources/alb-file/parse-alb-key.ts';
+export * from './sources/lines/read-lines.ts';

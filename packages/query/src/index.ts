@@ -1,1 +1,3 @@
-export {};
+export * from './list-dead-letters.ts';
+export * from './parse-time.ts';
+export * from './select-rows.ts';

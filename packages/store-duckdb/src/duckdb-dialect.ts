@@ -28,6 +28,12 @@ export const duckDbDialect: Dialect = {
   timeBucket(column: Sql, seconds: number): Sql {
     return sql`to_timestamp(floor(epoch(${column}) / ${seconds}) * ${seconds})::TIMESTAMP`;
   },
+  timestamp(micros: number): Sql {
+    return sql`make_timestamp(${BigInt(Math.trunc(micros))})`;
+  },
+  traceId(hex: string): Sql {
+    return sql`CAST(${hex} AS UUID)`;
+  },
   quantile(expr: Sql, q: number): Sql {
     return sql`quantile_cont(${expr}, ${q})`;
   },

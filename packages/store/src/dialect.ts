@@ -18,6 +18,10 @@ export interface Dialect {
   columnType(spec: ColumnSpec): string;
   /** Bucket a timestamp column into intervals of `seconds`. */
   timeBucket(column: Sql, seconds: number): Sql;
+  /** A timestamp literal from epoch microseconds, bound as a parameter. */
+  timestamp(micros: number): Sql;
+  /** A canonical 32-hex trace id, bound as a parameter, in the column's type. */
+  traceId(hex: string): Sql;
   /** The q-quantile (0..1) of an expression. */
   quantile(expr: Sql, q: number): Sql;
 }

@@ -1,0 +1,94 @@
+import type { Store } from '@tinsel/store';
+import { sql } from '@tinsel/store';
+import type { AlbSourceFile } from '../sources/alb-file/alb-source-file.ts';
+import { readLines } from '../sources/lines/read-lines.ts';
+import { writeAlbBatch, type RowEnricher } from './alb-batch-writer.ts';
+import type { IngestCounters } from './ingest-counters.ts';
+import { sha256OfFile } from './sha256-of-file.ts';
+
+export interface AlbFileProgress {
+  key: string;
+  lines: number;
+  bytesIn: number;
+  bytesOut: number;
+  deadLettered: number;
+}
+
+export interface AlbFileResult {
+  key: string;
+  /** `unchanged`: already ingested with the same size and content; nothing added. */
+  status: 'done' | 'partial' | 'unchanged';
+  accepted: number;
+  deadLettered: number;
+  skipped: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Why a partial file stopped (e.g. its gzip was truncated). */
+  error: string | null;
+}
+
+export interface AlbIngestDeps {
+  store: Store;
+  enricher: RowEnricher;
+  counters: IngestCounters;
+  onProgress?: (progress: AlbFileProgress) => void;
+}
+
+/**
+ * Ingests one ALB log object exactly once. A file already in the ledger with
+ * the same size and content hash adds nothing; a file that stopped part-way
+ * (or changed) has its earlier rows removed and is read again, so rows are
+ * never duplicated.
+ */
+export async function ingestAlbFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha256?: string): Promise<AlbFileResult> {
+  const prior = await deps.store.findIngestedFile(file.key);
+  // A sender that hashed the file already (an upload) spares a second read here; the hash is checked after streaming.
+  if (prior?.status === 'done' && prior.size === file.size && prior.sha256 === (claimedSha256 ?? (await sha256OfFile(file)))) {
+    deps.counters.add('tinsel_ingest_alb_files_unchanged_total');
+    return { key: file.key, status: 'unchanged', accepted: 0, deadLettered: 0, skipped: 0, bytesIn: 0, bytesOut: 0, error: null };
+  }
+  if (prior) await removeRowsOf(deps.store, file.key);
+  // Marked partial before the first row lands: a crash part-way is then cleaned up on the next run.
+  await deps.store.recordIngestedFile({ key: file.key, size: file.size, sha256: '', rows: 0, deadLetters: 0, status: 'partial', ingestedAt: new Date().toISOString() });
+  return streamFile(deps, file, claimedSha256);
+}
+
+async function streamFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha256: string | undefined): Promise<AlbFileResult> {
+  const origin = { source: file.key, accountId: file.meta?.accountId ?? null, region: file.meta?.region ?? null };
+  const reading = readLines(await file.open());
+  const totals = { accepted: 0, deadLettered: 0, skipped: 0, bytesIn: 0, bytesOut: 0 };
+  for await (const batch of reading.batches) {
+    const result = await writeAlbBatch(deps, origin, batch.lines, batch.firstLine);
+    totals.accepted += result.accepted;
+    totals.deadLettered += result.deadLettered;
+    totals.skipped += result.skipped;
+    totals.bytesIn = batch.bytesIn;
+    totals.bytesOut = batch.bytesOut;
+    deps.onProgress?.({ key: file.key, lines: batch.firstLine + batch.lines.length - 1, bytesIn: batch.bytesIn, bytesOut: batch.bytesOut, deadLettered: totals.deadLettered });
+  }
+  const outcome = await reading.done;
+  const mismatch = claimedSha256 !== undefined && claimedSha256 !== outcome.sha256;
+  const status = outcome.error || mismatch ? 'partial' : 'done';
+  await deps.store.recordIngestedFile({
+    key: file.key,
+    size: file.size,
+    sha256: outcome.sha256,
+    rows: totals.accepted,
+    deadLetters: totals.deadLettered,
+    status,
+    ingestedAt: new Date().toISOString(),
+  });
+  deps.counters.add(status === 'done' ? 'tinsel_ingest_alb_files_total' : 'tinsel_ingest_alb_files_partial_total');
+  const error = outcome.error
+    ? `${outcome.error.kind} at line ${outcome.error.atLine}: ${outcome.error.message}`
+    : mismatch
+      ? 'the bytes received do not match the SHA-256 the sender declared'
+      : null;
+  return { key: file.key, status, ...totals, bytesIn: outcome.bytesIn, error };
+}
+
+async function removeRowsOf(store: Store, key: string): Promise<void> {
+  await store.execute(sql`DELETE FROM requests WHERE source = ${key}`);
+  await store.execute(sql`DELETE FROM dead_letters WHERE source = ${key}`);
+}
+

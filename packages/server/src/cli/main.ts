@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The `tinsel` command: serve, demo, ingest, stats, dead-letters.
+import { runDeadLetters } from './dead-letters-command.ts';
+import { runDemo } from './demo-command.ts';
+import { runIngest } from './ingest-command.ts';
+import { runServe } from './serve-command.ts';
+import { runStats } from './stats-command.ts';
+
+const usage = `usage: tinsel <command> [options]
+
+commands:
+  serve                         run the API on the embedded store
+  demo                          ingest the sample dataset, then serve
+  ingest alb <file|folder|s3://bucket/prefix>
+                                ingest ALB access logs (.log, .log.gz)
+  stats                         rows per table, dead letters, bytes on disk
+  dead-letters [--source S] [--limit N]
+                                the newest rejected lines with their reasons
+
+common options:
+  --config FILE     tinsel.yaml to read (default ./tinsel.yaml when present)
+  --data-dir DIR    folder of the embedded store (default ./data)
+  --host HOST       address to listen on (default 127.0.0.1)
+  --port PORT       API port (default 5170)
+  --server URL      send ingest through a running server (default http://127.0.0.1:5170 when it answers)
+`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  serve: runServe,
+  demo: runDemo,
+  ingest: runIngest,
+  stats: runStats,
+  'dead-letters': runDeadLetters,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  process.stderr.write(usage);
+  process.exit(name === undefined || name === '--help' || name === 'help' ? 0 : 2);
+}
+try {
+  process.exitCode = await command(args);
+} catch (error) {
+  process.stderr.write(`tinsel ${name}: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,39 @@
+import { openTinsel } from '../open-tinsel.ts';
+import { parseCommand } from './common-options.ts';
+import { findServer } from './find-server.ts';
+
+/** `tinsel stats`: rows per table, dead letters, bytes on disk. */
+export async function runStats(args: string[]): Promise<number> {
+  const { config, values } = parseCommand(args, { json: { type: 'boolean' } });
+  const server = await findServer(values.server as string | undefined, config.listen.port);
+  let stats: { rows: Record<string, number>; bytesOnDisk: number };
+  if (server) {
+    stats = (await (await fetch(`${server}/api/stats`)).json()) as typeof stats;
+  } else {
+    const tinsel = await openTinsel(config);
+    try {
+      stats = await tinsel.store.stats();
+    } finally {
+      await tinsel.close();
+    }
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(stats)}\n`);
+    return 0;
+  }
+  for (const [table, rows] of Object.entries(stats.rows)) process.stdout.write(`${table.padEnd(14)} ${rows.toLocaleString('en-US').padStart(14)} rows\n`);
+  const perRow = stats.rows.requests ? ` (${(stats.bytesOnDisk / stats.rows.requests).toFixed(1)} bytes per request row)` : '';
+  process.stdout.write(`${'on disk'.padEnd(14)} ${formatBytes(stats.bytesOnDisk).padStart(14)}${perRow}\n`);
+  return 0;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { fail, type Result } from '@tinsel/model';
+import type { TinselConfig } from './config.ts';
+import { validateConfig } from './validate-config.ts';
+
+// Environment overrides: TINSEL_DATA_DIR → dataDir, TINSEL_LISTEN_PORT → listen.port, ...
+const envKeys: Record<string, string[]> = {
+  TINSEL_DATA_DIR: ['dataDir'],
+  TINSEL_LISTEN_HOST: ['listen', 'host'],
+  TINSEL_LISTEN_PORT: ['listen', 'port'],
+  TINSEL_STORE_BACKEND: ['store', 'backend'],
+  TINSEL_LIMITS_BODY_BYTES: ['limits', 'bodyBytes'],
+  TINSEL_S3_ENDPOINT: ['s3', 'endpoint'],
+  TINSEL_S3_REGION: ['s3', 'region'],
+  TINSEL_S3_FORCE_PATH_STYLE: ['s3', 'forcePathStyle'],
+};
+
+export interface LoadConfigOptions {
+  /** Path of tinsel.yaml; default `./tinsel.yaml` when it exists. */
+  file?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Flag overrides as key paths: `{ 'listen.port': '8080' }`. */
+  overrides?: Record<string, string | undefined>;
+}
+
+/** Defaults, then tinsel.yaml, then TINSEL_* variables, then flags. */
+export function loadConfig(options: LoadConfigOptions = {}): Result<TinselConfig> {
+  const file = options.file ?? (existsSync('tinsel.yaml') ? 'tinsel.yaml' : undefined);
+  let raw: Record<string, unknown> = {};
+  if (file) {
+    try {
+      raw = (parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null) ?? {};
+    } catch (error) {
+      return fail(`${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  for (const [name, path] of Object.entries(envKeys)) {
+    const value = (options.env ?? process.env)[name];
+    if (value !== undefined && value !== '') setPath(raw, path, value);
+  }
+  for (const [key, value] of Object.entries(options.overrides ?? {})) if (value !== undefined) setPath(raw, key.split('.'), value);
+  return validateConfig(raw, file ? dirname(resolve(file)) : process.cwd());
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}

@@ -1,0 +1,80 @@
+import { fail, ok, type Result } from '@tinsel/model';
+import { defaultConfig, type TinselConfig } from './config.ts';
+
+type Raw = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks a parsed `tinsel.yaml` over the defaults. Every failure names the
+ * key, e.g. `listen.port: expected an integer from 1 to 65535, got "abc"`.
+ */
+export function validateConfig(raw: unknown, baseDir: string): Result<TinselConfig> {
+  if (raw === null || raw === undefined) raw = {};
+  if (!isObject(raw)) return fail('tinsel.yaml: expected a mapping at the top level');
+  const known = ['dataDir', 'listen', 'store', 'limits', 's3', 'enrichment'];
+  const unknownKey = Object.keys(raw).find((k) => !known.includes(k));
+  if (unknownKey) return fail(`${unknownKey}: unknown key (known: ${known.join(', ')})`);
+  try {
+    const listen = section(raw, 'listen');
+    const store = section(raw, 'store');
+    const limits = section(raw, 'limits');
+    const s3 = section(raw, 's3');
+    return ok({
+      dataDir: stringAt(raw.dataDir, 'dataDir') ?? defaultConfig.dataDir,
+      listen: {
+        host: stringAt(listen.host, 'listen.host') ?? defaultConfig.listen.host,
+        port: portAt(listen.port, 'listen.port') ?? defaultConfig.listen.port,
+      },
+      store: { backend: backendAt(store.backend) },
+      limits: { bodyBytes: positiveIntAt(limits.bodyBytes, 'limits.bodyBytes') ?? defaultConfig.limits.bodyBytes },
+      s3: {
+        endpoint: stringAt(s3.endpoint, 's3.endpoint') ?? null,
+        region: stringAt(s3.region, 's3.region') ?? null,
+        forcePathStyle: boolAt(s3.forcePathStyle, 's3.forcePathStyle') ?? false,
+      },
+      enrichment: raw.enrichment ?? {},
+      baseDir,
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+function section(raw: Raw, key: string): Raw {
+  const value = raw[key];
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw new Error(`${key}: expected a mapping`);
+  return value;
+}
+
+function stringAt(value: unknown, key: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value === '') throw new Error(`${key}: expected a non-empty string, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function positiveIntAt(value: unknown, key: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) throw new Error(`${key}: expected a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function portAt(value: unknown, key: string): number | undefined {
+  const n = value === 0 || value === '0' ? 0 : positiveIntAt(value, key);
+  if (n !== undefined && n > 65535) throw new Error(`${key}: expected an integer from 0 to 65535, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function boolAt(value: unknown, key: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`${key}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
+function backendAt(value: unknown): 'duckdb' {
+  if (value === undefined || value === null || value === 'duckdb') return 'duckdb';
+  throw new Error(`store.backend: expected "duckdb" (ClickHouse is not available in this build), got ${JSON.stringify(value)}`);
+}

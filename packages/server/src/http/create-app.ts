@@ -1,0 +1,46 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { IngestCounters, RowEnricher } from '@tinsel/ingest';
+import type { Store } from '@tinsel/store';
+import { ApiError, serverErrors } from '../errors.ts';
+import { registerAlbIngestRoute } from './routes/alb-ingest-route.ts';
+import { registerDeadLetterRoutes } from './routes/dead-letter-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerQueryRoute } from './routes/query-route.ts';
+
+export interface AppDeps {
+  store: Store;
+  enricher: RowEnricher & { stats?: () => unknown };
+  counters: IngestCounters;
+  limits: { bodyBytes: number };
+  /** Structured log of Tinsel's own events; silent in tests. */
+  logger?: boolean;
+}
+
+/**
+ * The HTTP API without listening: tests drive it with `app.inject` or a real
+ * socket; the CLI calls `listen`.
+ *
+ * @example
+ * const app = createApp({ store, enricher, counters, limits: { bodyBytes: 64 << 20 } });
+ * await app.listen({ host: '127.0.0.1', port: 5170 });
+ */
+export function createApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.limits.bodyBytes });
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message });
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({ error: 'TINSEL_ERR_BODY_TOO_LARGE', message: serverErrors.TINSEL_ERR_BODY_TOO_LARGE.message });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: 'TINSEL_ERR_BAD_REQUEST', message: serverErrors.TINSEL_ERR_BAD_REQUEST.message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send({ error: 'TINSEL_ERR_INTERNAL', message: serverErrors.TINSEL_ERR_INTERNAL.message });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'TINSEL_ERR_NOT_FOUND', message: serverErrors.TINSEL_ERR_NOT_FOUND.message }));
+  registerHealthRoutes(app, deps);
+  registerAlbIngestRoute(app, deps);
+  registerDeadLetterRoutes(app, deps);
+  registerQueryRoute(app, deps);
+  return app;
+}
