@@ -8,6 +8,7 @@ export const commonOptions = {
   host: { type: 'string' },
   port: { type: 'string' },
   server: { type: 'string' },
+  direct: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 /** Parses flags and loads the configuration with them applied on top. */

@@ -8,7 +8,7 @@ export async function runDeadLetters(args: string[]): Promise<number> {
   const { config, values } = parseCommand(args, { source: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } });
   const limit = Number(values.limit ?? 20);
   const source = (values.source as string | undefined) ?? null;
-  const server = await findServer(values.server as string | undefined, config.listen.port);
+  const server = await findServer(values.server as string | undefined, config.listen.port, values.direct === true);
   let rows: Record<string, unknown>[];
   if (server) {
     const query = new URLSearchParams({ limit: String(limit), ...(source ? { source } : {}) });

@@ -12,7 +12,7 @@ export async function runIngest(args: string[]): Promise<number> {
   const [kind, target] = positionals;
   if (kind !== 'alb' || !target) throw new Error('usage: tinsel ingest alb <file|folder|s3://bucket/prefix>');
   const s3 = { endpoint: config.s3.endpoint ?? undefined, region: config.s3.region ?? undefined, forcePathStyle: config.s3.forcePathStyle };
-  const server = await findServer(values.server as string | undefined, config.listen.port);
+  const server = await findServer(values.server as string | undefined, config.listen.port, values.direct === true);
   const reporter = new ProgressReporter();
   const failed = server ? await uploadFiles(server, target, s3, reporter) : await ingestDirectly(config, target, s3, reporter);
   process.stderr.write(`${reporter.summary()}\n`);

@@ -22,7 +22,8 @@ common options:
   --data-dir DIR    folder of the embedded store (default ./data)
   --host HOST       address to listen on (default 127.0.0.1)
   --port PORT       API port (default 5170)
-  --server URL      send ingest through a running server (default http://127.0.0.1:5170 when it answers)
+  --server URL      go through a running server (default http://127.0.0.1:5170 when it answers)
+  --direct          open the data folder directly, even if a server answers
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {

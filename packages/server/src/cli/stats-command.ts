@@ -5,7 +5,7 @@ import { findServer } from './find-server.ts';
 /** `tinsel stats`: rows per table, dead letters, bytes on disk. */
 export async function runStats(args: string[]): Promise<number> {
   const { config, values } = parseCommand(args, { json: { type: 'boolean' } });
-  const server = await findServer(values.server as string | undefined, config.listen.port);
+  const server = await findServer(values.server as string | undefined, config.listen.port, values.direct === true);
   let stats: { rows: Record<string, number>; bytesOnDisk: number };
   if (server) {
     stats = (await (await fetch(`${server}/api/stats`)).json()) as typeof stats;
