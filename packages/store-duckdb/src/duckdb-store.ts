@@ -5,6 +5,7 @@ import { tables, type Columns, type RowOf, type TableName, type TableSchema } fr
 import { StoreError, renderSql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats } from '@tinsel/store';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { appendRows } from './append-rows.ts';
+import { appendPacked } from './append-packed.ts';
 import { ledgerTableDdl, tableDdl } from './duckdb-ddl.ts';
 import { readResult } from './read-result.ts';
 import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
@@ -12,6 +13,12 @@ import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
 export interface DuckDbStoreOptions {
   /** Folder holding `tinsel.duckdb`; created when missing. `:memory:` keeps nothing. */
   dataDir: string;
+  /**
+   * How rows reach DuckDB: `packed` (one text per row, split inside DuckDB)
+   * or `chunks` (column by column through data chunks). Both are kept so the
+   * benchmark can compare them on the same machine.
+   */
+  appendMode?: 'packed' | 'chunks';
 }
 
 /**
@@ -31,7 +38,7 @@ export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<St
   } catch (cause) {
     throw new StoreError('TINSEL_ERR_STORE_OPEN', { cause });
   }
-  return new DuckDbStore(instance, connection, path);
+  return new DuckDbStore(instance, connection, path, options.appendMode === 'chunks' ? appendRows : appendPacked);
 }
 
 function databasePath(dataDir: string): string {
@@ -49,6 +56,7 @@ class DuckDbStore implements Store {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly path: string,
+    private readonly appendWith: typeof appendRows,
   ) {}
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -68,7 +76,7 @@ class DuckDbStore implements Store {
     if (rows.length === 0) return Promise.resolve();
     return this.serial(async () => {
       try {
-        await appendRows(this.connection, table, rows);
+        await this.appendWith(this.connection, table, rows);
       } catch (cause) {
         throw new StoreError('TINSEL_ERR_STORE_APPEND', { cause });
       }

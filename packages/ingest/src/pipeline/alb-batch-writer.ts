@@ -25,16 +25,19 @@ export interface AlbBatchResult {
 // ELB writes this one line into a test object when logging is switched on.
 const TEST_LINE_PREFIX = 'Enable AccessLog for ELB:';
 
+/** A parsed and enriched batch, ready to commit. */
+export interface PreparedAlbBatch {
+  rows: RequestRecord[];
+  dead: DeadLetterRecord[];
+  lines: number;
+  skipped: number;
+}
+
 /**
- * Parses, enriches and appends one batch of ALB lines. Bad lines become dead
- * letters with their line number; the rest of the batch goes in.
+ * Parses and enriches one batch of ALB lines. Bad lines become dead letters
+ * with their line number; the rest of the batch goes on.
  */
-export async function writeAlbBatch(
-  deps: { store: Store; enricher: RowEnricher; counters: IngestCounters },
-  origin: AlbOrigin,
-  lines: readonly string[],
-  firstLine: number,
-): Promise<AlbBatchResult> {
+export function prepareAlbBatch(enricher: RowEnricher, origin: AlbOrigin, lines: readonly string[], firstLine: number): PreparedAlbBatch {
   const rows: RequestRecord[] = [];
   const dead: DeadLetterRecord[] = [];
   let skipped = 0;
@@ -54,11 +57,45 @@ export async function writeAlbBatch(
       dead.push(deadLetter('requests', origin.source, firstLine + i, parsed.reason, line));
     }
   }
-  deps.enricher.enrich(rows);
-  await deps.store.append(requestsTable, rows);
-  await deps.store.append(deadLettersTable, dead);
-  deps.counters.add('tinsel_ingest_alb_lines_total', lines.length);
-  deps.counters.add('tinsel_ingest_alb_rows_total', rows.length);
-  deps.counters.add('tinsel_ingest_alb_dead_letters_total', dead.length);
-  return { accepted: rows.length, deadLettered: dead.length, skipped };
+  enricher.enrich(rows);
+  return { rows, dead, lines: lines.length, skipped };
+}
+
+/** Appends a prepared batch and counts it. */
+export async function commitAlbBatch(deps: { store: Store; counters: IngestCounters }, batch: PreparedAlbBatch): Promise<AlbBatchResult> {
+  await deps.store.append(requestsTable, batch.rows);
+  await deps.store.append(deadLettersTable, batch.dead);
+  deps.counters.add('tinsel_ingest_alb_lines_total', batch.lines);
+  deps.counters.add('tinsel_ingest_alb_rows_total', batch.rows.length);
+  deps.counters.add('tinsel_ingest_alb_dead_letters_total', batch.dead.length);
+  return { accepted: batch.rows.length, deadLettered: batch.dead.length, skipped: batch.skipped };
+}
+
+/**
+ * Parses, enriches and appends lines one batch after another, with one
+ * batch's append in flight while the next is parsed: the store works on its
+ * own threads meanwhile. At most two batches are held, so memory stays flat.
+ */
+export async function writeAlbBatches<B extends { lines: string[]; firstLine: number }>(
+  deps: { store: Store; enricher: RowEnricher; counters: IngestCounters },
+  origin: AlbOrigin,
+  batches: AsyncIterable<B>,
+  onBatch: (result: AlbBatchResult, batch: B) => void = () => {},
+): Promise<AlbBatchResult> {
+  const totals: AlbBatchResult = { accepted: 0, deadLettered: 0, skipped: 0 };
+  let inflight: Promise<void> | null = null;
+  for await (const batch of batches) {
+    const prepared = prepareAlbBatch(deps.enricher, origin, batch.lines, batch.firstLine);
+    if (inflight) await inflight;
+    inflight = commitAlbBatch(deps, prepared).then((result) => {
+      totals.accepted += result.accepted;
+      totals.deadLettered += result.deadLettered;
+      totals.skipped += result.skipped;
+      onBatch(result, batch);
+    });
+    // Marked handled now; the failure still surfaces at the next await.
+    inflight.catch(() => undefined);
+  }
+  if (inflight) await inflight;
+  return totals;
 }

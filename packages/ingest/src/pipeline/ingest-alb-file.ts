@@ -2,7 +2,7 @@ import type { Store } from '@tinsel/store';
 import { sql } from '@tinsel/store';
 import type { AlbSourceFile } from '../sources/alb-file/alb-source-file.ts';
 import { readLines } from '../sources/lines/read-lines.ts';
-import { writeAlbBatch, type RowEnricher } from './alb-batch-writer.ts';
+import { writeAlbBatches, type RowEnricher } from './alb-batch-writer.ts';
 import type { IngestCounters } from './ingest-counters.ts';
 import { sha256OfFile } from './sha256-of-file.ts';
 
@@ -56,16 +56,12 @@ export async function ingestAlbFile(deps: AlbIngestDeps, file: AlbSourceFile, cl
 async function streamFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha256: string | undefined): Promise<AlbFileResult> {
   const origin = { source: file.key, accountId: file.meta?.accountId ?? null, region: file.meta?.region ?? null };
   const reading = readLines(await file.open());
-  const totals = { accepted: 0, deadLettered: 0, skipped: 0, bytesIn: 0, bytesOut: 0 };
-  for await (const batch of reading.batches) {
-    const result = await writeAlbBatch(deps, origin, batch.lines, batch.firstLine);
-    totals.accepted += result.accepted;
-    totals.deadLettered += result.deadLettered;
-    totals.skipped += result.skipped;
-    totals.bytesIn = batch.bytesIn;
-    totals.bytesOut = batch.bytesOut;
-    deps.onProgress?.({ key: file.key, lines: batch.firstLine + batch.lines.length - 1, bytesIn: batch.bytesIn, bytesOut: batch.bytesOut, deadLettered: totals.deadLettered });
-  }
+  let progressed = { bytesIn: 0, bytesOut: 0, deadLettered: 0 };
+  const written = await writeAlbBatches(deps, origin, reading.batches, (result, b) => {
+    progressed = { bytesIn: b.bytesIn, bytesOut: b.bytesOut, deadLettered: progressed.deadLettered + result.deadLettered };
+    deps.onProgress?.({ key: file.key, lines: b.firstLine + b.lines.length - 1, ...progressed });
+  });
+  const totals = { ...written, bytesIn: progressed.bytesIn, bytesOut: progressed.bytesOut };
   const outcome = await reading.done;
   const mismatch = claimedSha256 !== undefined && claimedSha256 !== outcome.sha256;
   const status = outcome.error || mismatch ? 'partial' : 'done';

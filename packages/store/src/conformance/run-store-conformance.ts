@@ -62,6 +62,13 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       assert.deepEqual(back, { request_processing_time: 0, target_processing_time: null, target_status_code: null, trace_id: null, timing_unavailable: true });
     });
 
+    test('keeps control characters, quotes and empty strings in text', async () => {
+      const awkward = 'tab\there \x1f unit \x1e record\nline "quoted" \\ back';
+      await store.append(requestsTable, [sampleRequest({ source: 'awkward', user_agent: awkward, redirect_url: '' }), sampleRequest({ source: 'awkward', user_agent: 'plain' })]);
+      const rows = await store.query(sql`SELECT user_agent, redirect_url FROM requests WHERE source = ${'awkward'} ORDER BY user_agent DESC`);
+      assert.deepEqual(rows, [{ user_agent: awkward, redirect_url: '' }, { user_agent: 'plain', redirect_url: null }]);
+    });
+
     test('appends many rows across chunk boundaries', async () => {
       const base = micros('2026-01-01T00:00:00Z');
       const rows = Array.from({ length: 5000 }, (_, i) => sampleRequest({ source: 'bulk', time: base + i * 1_000_000, elb_status_code: i % 10 === 0 ? 502 : 200 }));
