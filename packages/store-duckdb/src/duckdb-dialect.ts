@@ -29,7 +29,7 @@ export const duckDbDialect: Dialect = {
     return sql`to_timestamp(floor(epoch(${column}) / ${seconds}) * ${seconds})::TIMESTAMP`;
   },
   timestamp(micros: number): Sql {
-    return sql`make_timestamp(${BigInt(Math.trunc(micros))})`;
+    return sql`make_timestamp(CAST(${BigInt(Math.trunc(micros))} AS BIGINT))`;
   },
   traceId(hex: string): Sql {
     return sql`CAST(${hex} AS UUID)`;

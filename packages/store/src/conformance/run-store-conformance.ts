@@ -118,6 +118,17 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       ]);
     });
 
+    test('filters by time range and trace id through the dialect', async () => {
+      const d = store.dialect;
+      const from = micros('2026-01-01T00:01:00Z');
+      const rows = await store.query(
+        sql`SELECT count(*) AS n FROM requests WHERE source = ${'bulk'} AND time >= ${d.timestamp(from)} AND time < ${d.timestamp(from + 60_000_000)}`,
+      );
+      assert.deepEqual(rows, [{ n: 60 }]);
+      const traced = await store.query(sql`SELECT source FROM requests WHERE trace_id = ${d.traceId('583372811d84f3d73c47ec4e58577259')} AND source = ${'round-trip'}`);
+      assert.deepEqual(traced, [{ source: 'round-trip' }]);
+    });
+
     test('keeps a ledger of ingested files', async () => {
       assert.equal(await store.findIngestedFile('s3://b/k.log.gz'), undefined);
       const file = { key: 's3://b/k.log.gz', size: 10, sha256: 'ab', rows: 5, deadLetters: 1, status: 'partial' as const, ingestedAt: '2026-01-01T00:00:00.000000Z' };
