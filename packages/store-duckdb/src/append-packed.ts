@@ -58,7 +58,12 @@ function pack(row: Record<string, unknown>, names: readonly string[]): string | 
  * threads while JavaScript prepares the next batch. `npm run bench --
  * duckdb-append` compares the two.
  */
-export async function appendPacked<S extends TableSchema<Columns>>(connection: DuckDBConnection, table: S, rows: readonly RowOf<S>[]): Promise<void> {
+export async function appendPacked<S extends TableSchema<Columns>>(
+  connection: DuckDBConnection,
+  table: S,
+  rows: readonly RowOf<S>[],
+  options: { inTransaction?: boolean } = {},
+): Promise<void> {
   const names = Object.keys(table.columns);
   const stage = ident(`stage_${table.name}`);
   const lines: string[] = [];
@@ -81,13 +86,15 @@ export async function appendPacked<S extends TableSchema<Columns>>(connection: D
   appender.flushSync();
   appender.closeSync();
   const casts = join(names.map((name, i) => sql`${unsafeRawSql(castField(table.columns[name]!.type, i))} AS ${ident(name)}`));
+  // Inside a writer's transaction already: its commit covers these rows.
+  const own = !options.inTransaction;
   try {
-    await connection.run('BEGIN TRANSACTION');
+    if (own) await connection.run('BEGIN TRANSACTION');
     await connection.run(text(sql`INSERT INTO ${ident(table.name)} SELECT ${casts} FROM (SELECT string_split(line, chr(31)) AS p FROM ${stage})`));
     if (awkward.length > 0) await appendRows(connection, table, awkward);
-    await connection.run('COMMIT');
+    if (own) await connection.run('COMMIT');
   } catch (error) {
-    await connection.run('ROLLBACK').catch(() => undefined);
+    if (own) await connection.run('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     await connection.run(text(sql`DELETE FROM ${stage}`));

@@ -2,7 +2,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, renderSql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats } from '@tinsel/store';
+import { StoreError, renderSql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { DuckDbWriter } from './duckdb-writer.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { appendRows } from './append-rows.ts';
 import { appendPacked } from './append-packed.ts';
@@ -19,6 +20,8 @@ export interface DuckDbStoreOptions {
    * benchmark can compare them on the same machine.
    */
   appendMode?: 'packed' | 'chunks';
+  /** DuckDB's buffer-pool limit, e.g. `1GB` (the default); past it DuckDB spills to disk. */
+  memoryLimit?: string;
 }
 
 /**
@@ -31,14 +34,16 @@ export interface DuckDbStoreOptions {
 export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<Store> {
   const path = options.dataDir === ':memory:' ? ':memory:' : databasePath(options.dataDir);
   let connection: DuckDBConnection;
+  let reader: DuckDBConnection;
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path);
+    instance = await DuckDBInstance.create(path, { memory_limit: options.memoryLimit ?? '1GB' });
     connection = await instance.connect();
+    reader = await instance.connect();
   } catch (cause) {
     throw new StoreError('TINSEL_ERR_STORE_OPEN', { cause });
   }
-  return new DuckDbStore(instance, connection, path, options.appendMode === 'chunks' ? appendRows : appendPacked);
+  return new DuckDbStore(instance, connection, reader, path, options.appendMode === 'chunks' ? appendRows : appendPacked);
 }
 
 function databasePath(dataDir: string): string {
@@ -55,6 +60,9 @@ class DuckDbStore implements Store {
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    // Reads run on a connection of their own: they neither queue behind a
+    // long append nor see a writer's uncommitted rows.
+    private readonly reader: DuckDBConnection,
     private readonly path: string,
     private readonly appendWith: typeof appendRows,
   ) {}
@@ -83,15 +91,21 @@ class DuckDbStore implements Store {
     });
   }
 
-  query(query: Sql): Promise<ResultRow[]> {
+  async query(query: Sql): Promise<ResultRow[]> {
     const { text, params } = renderSql(query, duckDbDialect);
-    return this.serial(async () => {
-      try {
-        return readResult(await this.connection.runAndReadAll(text, params as DuckDBValue[]));
-      } catch (cause) {
-        throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
-      }
-    });
+    try {
+      return readResult(await this.reader.runAndReadAll(text, params as DuckDBValue[]));
+    } catch (cause) {
+      throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
+    }
+  }
+
+  async openWriter(): Promise<StoreWriter> {
+    try {
+      return await DuckDbWriter.begin(await this.instance.connect(), this.appendWith);
+    } catch (cause) {
+      throw new StoreError('TINSEL_ERR_STORE_APPEND', { cause });
+    }
   }
 
   async execute(statement: Sql): Promise<void> {
@@ -141,6 +155,7 @@ class DuckDbStore implements Store {
   async close(): Promise<void> {
     await this.serial(async () => {
       await this.connection.run('CHECKPOINT');
+      this.reader.closeSync();
       this.connection.closeSync();
       this.instance.closeSync();
     });

@@ -27,6 +27,21 @@ export interface StoreStats {
 }
 
 /**
+ * Writes that become visible together when committed, or not at all: a
+ * file's rows with its ledger entry, so a crash part-way leaves nothing.
+ * Backends without transactions write through and say so in their
+ * conformance skips.
+ */
+export interface StoreWriter {
+  append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void>;
+  execute(statement: Sql): Promise<void>;
+  recordIngestedFile(file: IngestedFile): Promise<void>;
+  commit(): Promise<void>;
+  /** Discards the writes; safe to call after a failure, and a no-op after commit. */
+  rollback(): Promise<void>;
+}
+
+/**
  * The storage seam. The server receives a Store and never knows which
  * backend it is; every backend passes `runStoreConformance`.
  */
@@ -40,6 +55,8 @@ export interface Store {
   query(query: Sql): Promise<ResultRow[]>;
   /** Runs a statement that returns no rows (DELETE, DDL). */
   execute(statement: Sql): Promise<void>;
+  /** Starts a unit of writes; queries do not see it until it commits. */
+  openWriter(): Promise<StoreWriter>;
   findIngestedFile(key: string): Promise<IngestedFile | undefined>;
   /** Records (or replaces) a file in the ledger. */
   recordIngestedFile(file: IngestedFile): Promise<void>;

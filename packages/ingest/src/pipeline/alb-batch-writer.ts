@@ -1,5 +1,8 @@
 import { deadLettersTable, requestsTable, type DeadLetterRecord, type RequestRecord } from '@tinsel/model';
-import type { Store } from '@tinsel/store';
+import type { StoreWriter } from '@tinsel/store';
+
+/** Where batches go: a store, or a writer's transaction. */
+export type RowSink = Pick<StoreWriter, 'append'>;
 import { parseAlbLine } from '../transforms/parse-alb-line.ts';
 import { deadLetter } from './dead-letter.ts';
 import type { IngestCounters } from './ingest-counters.ts';
@@ -62,7 +65,7 @@ export function prepareAlbBatch(enricher: RowEnricher, origin: AlbOrigin, lines:
 }
 
 /** Appends a prepared batch and counts it. */
-export async function commitAlbBatch(deps: { store: Store; counters: IngestCounters }, batch: PreparedAlbBatch): Promise<AlbBatchResult> {
+export async function commitAlbBatch(deps: { store: RowSink; counters: IngestCounters }, batch: PreparedAlbBatch): Promise<AlbBatchResult> {
   await deps.store.append(requestsTable, batch.rows);
   await deps.store.append(deadLettersTable, batch.dead);
   deps.counters.add('tinsel_ingest_alb_lines_total', batch.lines);
@@ -77,7 +80,7 @@ export async function commitAlbBatch(deps: { store: Store; counters: IngestCount
  * own threads meanwhile. At most two batches are held, so memory stays flat.
  */
 export async function writeAlbBatches<B extends { lines: string[]; firstLine: number }>(
-  deps: { store: Store; enricher: RowEnricher; counters: IngestCounters },
+  deps: { store: RowSink; enricher: RowEnricher; counters: IngestCounters },
   origin: AlbOrigin,
   batches: AsyncIterable<B>,
   onBatch: (result: AlbBatchResult, batch: B) => void = () => {},

@@ -1,4 +1,4 @@
-import type { Store } from '@tinsel/store';
+import type { Store, StoreWriter } from '@tinsel/store';
 import { sql } from '@tinsel/store';
 import type { AlbSourceFile } from '../sources/alb-file/alb-source-file.ts';
 import { readLines } from '../sources/lines/read-lines.ts';
@@ -37,8 +37,8 @@ export interface AlbIngestDeps {
 /**
  * Ingests one ALB log object exactly once. A file already in the ledger with
  * the same size and content hash adds nothing; a file that stopped part-way
- * (or changed) has its earlier rows removed and is read again, so rows are
- * never duplicated.
+ * (a truncated gzip) or changed has its earlier rows removed and is read
+ * again, so rows are never duplicated.
  */
 export async function ingestAlbFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha256?: string): Promise<AlbFileResult> {
   const prior = await deps.store.findIngestedFile(file.key);
@@ -47,17 +47,26 @@ export async function ingestAlbFile(deps: AlbIngestDeps, file: AlbSourceFile, cl
     deps.counters.add('tinsel_ingest_alb_files_unchanged_total');
     return { key: file.key, status: 'unchanged', accepted: 0, deadLettered: 0, skipped: 0, bytesIn: 0, bytesOut: 0, error: null };
   }
-  if (prior) await removeRowsOf(deps.store, file.key);
-  // Marked partial before the first row lands: a crash part-way is then cleaned up on the next run.
-  await deps.store.recordIngestedFile({ key: file.key, size: file.size, sha256: '', rows: 0, deadLetters: 0, status: 'partial', ingestedAt: new Date().toISOString() });
-  return streamFile(deps, file, claimedSha256);
+  // One transaction per file: its rows, dead letters and ledger entry land
+  // together, so a crash part-way leaves the file as it was before.
+  const writer = await deps.store.openWriter();
+  try {
+    if (prior) await removeRowsOf(writer, file.key);
+    const result = await streamFile({ ...deps, writer }, file, claimedSha256);
+    await writer.commit();
+    deps.counters.add(result.status === 'done' ? 'tinsel_ingest_alb_files_total' : 'tinsel_ingest_alb_files_partial_total');
+    return result;
+  } catch (error) {
+    await writer.rollback();
+    throw error;
+  }
 }
 
-async function streamFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha256: string | undefined): Promise<AlbFileResult> {
+async function streamFile(deps: AlbIngestDeps & { writer: StoreWriter }, file: AlbSourceFile, claimedSha256: string | undefined): Promise<AlbFileResult> {
   const origin = { source: file.key, accountId: file.meta?.accountId ?? null, region: file.meta?.region ?? null };
   const reading = readLines(await file.open());
   let progressed = { bytesIn: 0, bytesOut: 0, deadLettered: 0 };
-  const written = await writeAlbBatches(deps, origin, reading.batches, (result, b) => {
+  const written = await writeAlbBatches({ ...deps, store: deps.writer }, origin, reading.batches, (result, b) => {
     progressed = { bytesIn: b.bytesIn, bytesOut: b.bytesOut, deadLettered: progressed.deadLettered + result.deadLettered };
     deps.onProgress?.({ key: file.key, lines: b.firstLine + b.lines.length - 1, ...progressed });
   });
@@ -65,7 +74,7 @@ async function streamFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha25
   const outcome = await reading.done;
   const mismatch = claimedSha256 !== undefined && claimedSha256 !== outcome.sha256;
   const status = outcome.error || mismatch ? 'partial' : 'done';
-  await deps.store.recordIngestedFile({
+  await deps.writer.recordIngestedFile({
     key: file.key,
     size: file.size,
     sha256: outcome.sha256,
@@ -74,7 +83,6 @@ async function streamFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha25
     status,
     ingestedAt: new Date().toISOString(),
   });
-  deps.counters.add(status === 'done' ? 'tinsel_ingest_alb_files_total' : 'tinsel_ingest_alb_files_partial_total');
   const error = outcome.error
     ? `${outcome.error.kind} at line ${outcome.error.atLine}: ${outcome.error.message}`
     : mismatch
@@ -83,8 +91,8 @@ async function streamFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha25
   return { key: file.key, status, ...totals, bytesIn: outcome.bytesIn, error };
 }
 
-async function removeRowsOf(store: Store, key: string): Promise<void> {
-  await store.execute(sql`DELETE FROM requests WHERE source = ${key}`);
-  await store.execute(sql`DELETE FROM dead_letters WHERE source = ${key}`);
+async function removeRowsOf(writer: StoreWriter, key: string): Promise<void> {
+  await writer.execute(sql`DELETE FROM requests WHERE source = ${key}`);
+  await writer.execute(sql`DELETE FROM dead_letters WHERE source = ${key}`);
 }
 

@@ -71,10 +71,18 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('appends many rows across chunk boundaries', async () => {
       const base = micros('2026-01-01T00:00:00Z');
-      const rows = Array.from({ length: 5000 }, (_, i) => sampleRequest({ source: 'bulk', time: base + i * 1_000_000, elb_status_code: i % 10 === 0 ? 502 : 200 }));
+      // Nulls only in the first 2048 rows: a null must not leak into later chunks.
+      const rows = Array.from({ length: 5000 }, (_, i) =>
+        sampleRequest({ source: 'bulk', time: base + i * 1_000_000, elb_status_code: i % 10 === 0 ? 502 : 200, user_agent: i < 2048 && i % 2 ? null : `agent ${i}`, target_port: i < 2048 && i % 3 === 0 ? null : i }),
+      );
       await store.append(requestsTable, rows);
-      const [count] = await store.query(sql`SELECT count(*) AS n, sum(CASE WHEN elb_status_code = 502 THEN 1 ELSE 0 END) AS bad FROM requests WHERE source = ${'bulk'}`);
-      assert.deepEqual(count, { n: 5000, bad: 500 });
+      const [count] = await store.query(
+        sql`SELECT count(*) AS n, sum(CASE WHEN elb_status_code = 502 THEN 1 ELSE 0 END) AS bad, count(user_agent) AS agents, count(target_port) AS ports, sum(target_port) AS port_sum FROM requests WHERE source = ${'bulk'}`,
+      );
+      const ports = rows.filter((r) => r.target_port !== null);
+      assert.deepEqual(count, { n: 5000, bad: 500, agents: 5000 - 1024, ports: ports.length, port_sum: ports.reduce((sum, r) => sum + r.target_port!, 0) });
+      const [last] = await store.query(sql`SELECT user_agent, time FROM requests WHERE source = ${'bulk'} ORDER BY time DESC LIMIT 1`);
+      assert.deepEqual(last, { user_agent: 'agent 4999', time: '2026-01-01T01:23:19.000000Z' });
     });
 
     test('appending nothing is a no-op', async () => {
@@ -127,6 +135,37 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       assert.deepEqual(rows, [{ n: 60 }]);
       const traced = await store.query(sql`SELECT source FROM requests WHERE trace_id = ${d.traceId('583372811d84f3d73c47ec4e58577259')} AND source = ${'round-trip'}`);
       assert.deepEqual(traced, [{ source: 'round-trip' }]);
+    });
+
+    test('shows a writer\'s rows and ledger entry only once it commits', async () => {
+      const writer = await store.openWriter();
+      await writer.append(requestsTable, [sampleRequest({ source: 'tx-commit' }), sampleRequest({ source: 'tx-commit' })]);
+      await writer.recordIngestedFile({ key: 'tx-commit', size: 1, sha256: 'cd', rows: 2, deadLetters: 0, status: 'done', ingestedAt: '2026-01-01T00:00:00.000000Z' });
+      assert.deepEqual(await store.query(sql`SELECT count(*) AS n FROM requests WHERE source = ${'tx-commit'}`), [{ n: 0 }]);
+      assert.equal(await store.findIngestedFile('tx-commit'), undefined);
+      await writer.commit();
+      assert.deepEqual(await store.query(sql`SELECT count(*) AS n FROM requests WHERE source = ${'tx-commit'}`), [{ n: 2 }]);
+      assert.equal((await store.findIngestedFile('tx-commit'))?.rows, 2);
+    });
+
+    test('discards a writer\'s rows on rollback', async () => {
+      const writer = await store.openWriter();
+      await writer.append(requestsTable, [sampleRequest({ source: 'tx-rollback' })]);
+      await writer.execute(sql`DELETE FROM requests WHERE source = ${'bulk'}`);
+      await writer.rollback();
+      await writer.rollback();
+      assert.deepEqual(await store.query(sql`SELECT count(*) AS n FROM requests WHERE source = ${'tx-rollback'}`), [{ n: 0 }]);
+      assert.deepEqual(await store.query(sql`SELECT count(*) AS n FROM requests WHERE source = ${'bulk'}`), [{ n: 5000 }]);
+    });
+
+    test('lets two writers append at once', async () => {
+      const [a, b] = await Promise.all([store.openWriter(), store.openWriter()]);
+      await Promise.all([a.append(requestsTable, [sampleRequest({ source: 'tx-a' })]), b.append(requestsTable, [sampleRequest({ source: 'tx-b' })])]);
+      await Promise.all([a.commit(), b.commit()]);
+      assert.deepEqual(await store.query(sql`SELECT source, count(*) AS n FROM requests WHERE source IN (${'tx-a'}, ${'tx-b'}) GROUP BY source ORDER BY source`), [
+        { source: 'tx-a', n: 1 },
+        { source: 'tx-b', n: 1 },
+      ]);
     });
 
     test('keeps a ledger of ingested files', async () => {
