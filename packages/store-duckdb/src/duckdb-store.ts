@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, renderSql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { StoreError, renderSql, sql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
 import { DuckDbWriter } from './duckdb-writer.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { appendRows } from './append-rows.ts';
@@ -145,6 +145,10 @@ class DuckDbStore implements Store {
       rows[name] = Number(row?.n ?? 0);
     }
     return { rows, bytesOnDisk: this.bytesOnDisk() };
+  }
+
+  async compact(): Promise<void> {
+    await this.execute(sql`CHECKPOINT`);
   }
 
   private bytesOnDisk(): number {

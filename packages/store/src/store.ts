@@ -61,5 +61,7 @@ export interface Store {
   /** Records (or replaces) a file in the ledger. */
   recordIngestedFile(file: IngestedFile): Promise<void>;
   stats(): Promise<StoreStats>;
+  /** Folds recent writes into their compact on-disk form (DuckDB: a checkpoint of its WAL). */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }

@@ -21,6 +21,7 @@ export async function runDemo(args: string[]): Promise<number> {
   const merged = values.config ? config : { ...config, enrichment: demoConfig.value.enrichment, baseDir: demoConfig.value.baseDir };
   const tinsel = await openTinsel(merged, logEvent);
   const summary = await ingestAlbTarget(tinsel, `${demoDir}AWSLogs`);
+  await tinsel.store.compact();
   logEvent({ msg: 'demo dataset ingested', files: summary.files.length, unchanged: summary.unchanged, rows: summary.accepted, deadLetters: summary.deadLettered });
   await serve(merged, tinsel);
   return 0;

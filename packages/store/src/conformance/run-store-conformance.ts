@@ -185,6 +185,12 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       assert.equal(stats.rows.dead_letters, 1);
     });
 
+    test('compacts without losing rows', async () => {
+      const before = await store.stats();
+      await store.compact();
+      assert.deepEqual((await store.stats()).rows, before.rows);
+    });
+
     test('persists across reopen', async () => {
       assert.ok(reopen, 'the backend must provide reopen');
       await store.close();
