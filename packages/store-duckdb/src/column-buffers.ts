@@ -99,23 +99,56 @@ class FixedWidthBuffer implements ColumnBuffer {
   }
 }
 
+// duckdb_string_t, as the C API lays it out: 16 bytes, a uint32 length, then
+// up to 12 bytes inline; longer strings point into the vector's own heap.
+const STRING_T = 16;
+const INLINE_MAX = 12;
+
 class StringBuffer implements ColumnBuffer {
   private readonly validity: Validity;
+  private readonly bytes: Uint8Array<ArrayBuffer>;
+  private readonly words: Uint32Array;
+  private readonly long: number[] = [];
+
   constructor(rows: number) {
     this.validity = new Validity(rows);
+    this.bytes = new Uint8Array(rows * STRING_T);
+    this.words = new Uint32Array(this.bytes.buffer);
   }
 
+  /**
+   * Short ASCII strings (most hosts, methods, codes, regions, ids) are
+   * written inline and copied with the whole vector in one call; only longer
+   * or non-ASCII strings cost a native call each.
+   */
   write(vector: Vector, values: readonly unknown[], count: number): void {
     this.validity.reset();
+    this.bytes.fill(0, 0, count * STRING_T);
+    this.long.length = 0;
     let nulls = 0;
     for (let i = 0; i < count; i++) {
-      const value = values[i];
+      const value = values[i] as string | null | undefined;
       if (value === null || value === undefined) {
         this.validity.clear(i);
         nulls++;
-      } else duckdb.vector_assign_string_element(vector, i, value as string);
+      } else if (!this.inline(i, value)) this.long.push(i);
     }
+    duckdb.copy_data_to_vector(vector, 0, this.bytes.buffer, 0, count * STRING_T);
+    for (const i of this.long) duckdb.vector_assign_string_element(vector, i, values[i] as string);
     if (nulls > 0) this.validity.copyTo(vector);
+  }
+
+  private inline(i: number, value: string): boolean {
+    const length = value.length;
+    if (length > INLINE_MAX) return false;
+    const at = i * STRING_T + 4;
+    for (let k = 0; k < length; k++) {
+      const code = value.charCodeAt(k);
+      if (code > 0x7f) return false;
+      this.bytes[at + k] = code;
+    }
+    this.words[i * 4] = length;
+    return true;
   }
 }
 
