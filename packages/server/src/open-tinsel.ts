@@ -20,7 +20,7 @@ export interface Tinsel {
 export async function openTinsel(config: TinselConfig, onEvent: (event: Record<string, unknown>) => void = () => {}): Promise<Tinsel> {
   const enrichmentConfig = parseEnrichmentConfig(config.enrichment, config.baseDir);
   if (!enrichmentConfig.ok) throw new Error(`tinsel.yaml: ${enrichmentConfig.reason}`);
-  const store = await createDuckDbStore({ dataDir: config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir) });
+  const store = await createDuckDbStore({ dataDir: config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir), memoryLimit: config.store.duckdb.memoryLimit });
   await store.migrate();
   const enricher = await createEnricher(enrichmentConfig.value, { onEvent });
   return {

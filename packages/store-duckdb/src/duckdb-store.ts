@@ -11,6 +11,8 @@ import { ledgerTableDdl, tableDdl } from './duckdb-ddl.ts';
 import { readResult } from './read-result.ts';
 import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
 
+export const DEFAULT_MEMORY_LIMIT = '256MB';
+
 export interface DuckDbStoreOptions {
   /** Folder holding `tinsel.duckdb`; created when missing. `:memory:` keeps nothing. */
   dataDir: string;
@@ -20,7 +22,11 @@ export interface DuckDbStoreOptions {
    * benchmark can compare them on the same machine.
    */
   appendMode?: 'packed' | 'chunks';
-  /** DuckDB's buffer-pool limit, e.g. `1GB` (the default); past it DuckDB spills to disk. */
+  /**
+   * DuckDB's memory limit, e.g. `256MB` (the default) or `4GB`; past it
+   * DuckDB evicts cached blocks and spills to disk. Left to itself DuckDB
+   * takes 80% of the machine, which a collector sharing a host must not.
+   */
   memoryLimit?: string;
 }
 
@@ -37,7 +43,7 @@ export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<St
   let reader: DuckDBConnection;
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { memory_limit: options.memoryLimit ?? '1GB' });
+    instance = await DuckDBInstance.create(path, { memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT });
     connection = await instance.connect();
     reader = await instance.connect();
   } catch (cause) {

@@ -33,6 +33,17 @@ describe('loadConfig', () => {
     assert.deepEqual(config, { ok: false, reason: 'listen.port: expected an integer from 0 to 65535, got 70000' });
   });
 
+  it('caps DuckDB memory at 256MB unless told otherwise, and checks the size', () => {
+    const defaults = loadConfig({ env: {} });
+    assert.ok(defaults.ok);
+    assert.equal(defaults.value.store.duckdb.memoryLimit, '256MB');
+    const raised = loadConfig({ env: { TINSEL_STORE_DUCKDB_MEMORY_LIMIT: '4GB' } });
+    assert.ok(raised.ok);
+    assert.equal(raised.value.store.duckdb.memoryLimit, '4GB');
+    const bad = loadConfig({ file: yamlFile('store:\n  duckdb:\n    memoryLimit: lots\n'), env: {} });
+    assert.deepEqual(bad, { ok: false, reason: 'store.duckdb.memoryLimit: expected a size like 256MB or 4GB, got "lots"' });
+  });
+
   it('names an unknown top-level key', () => {
     const config = loadConfig({ file: yamlFile('dataDri: ./x\n'), env: {} });
     assert.equal(config.ok, false);

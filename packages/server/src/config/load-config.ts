@@ -11,6 +11,7 @@ const envKeys: Record<string, string[]> = {
   TINSEL_LISTEN_HOST: ['listen', 'host'],
   TINSEL_LISTEN_PORT: ['listen', 'port'],
   TINSEL_STORE_BACKEND: ['store', 'backend'],
+  TINSEL_STORE_DUCKDB_MEMORY_LIMIT: ['store', 'duckdb', 'memoryLimit'],
   TINSEL_LIMITS_BODY_BYTES: ['limits', 'bodyBytes'],
   TINSEL_S3_ENDPOINT: ['s3', 'endpoint'],
   TINSEL_S3_REGION: ['s3', 'region'],

@@ -26,7 +26,7 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
         host: stringAt(listen.host, 'listen.host') ?? defaultConfig.listen.host,
         port: portAt(listen.port, 'listen.port') ?? defaultConfig.listen.port,
       },
-      store: { backend: backendAt(store.backend) },
+      store: { backend: backendAt(store.backend), duckdb: { memoryLimit: memoryAt(section(store, 'duckdb', 'store.duckdb').memoryLimit, 'store.duckdb.memoryLimit') } },
       limits: { bodyBytes: positiveIntAt(limits.bodyBytes, 'limits.bodyBytes') ?? defaultConfig.limits.bodyBytes },
       s3: {
         endpoint: stringAt(s3.endpoint, 's3.endpoint') ?? null,
@@ -41,10 +41,10 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
   }
 }
 
-function section(raw: Raw, key: string): Raw {
+function section(raw: Raw, key: string, path = key): Raw {
   const value = raw[key];
   if (value === undefined || value === null) return {};
-  if (!isObject(value)) throw new Error(`${key}: expected a mapping`);
+  if (!isObject(value)) throw new Error(`${path}: expected a mapping`);
   return value;
 }
 
@@ -72,6 +72,12 @@ function boolAt(value: unknown, key: string): boolean | undefined {
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
   throw new Error(`${key}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
+function memoryAt(value: unknown, key: string): string {
+  if (value === undefined || value === null) return defaultConfig.store.duckdb.memoryLimit;
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) throw new Error(`${key}: expected a size like 256MB or 4GB, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function backendAt(value: unknown): 'duckdb' {
