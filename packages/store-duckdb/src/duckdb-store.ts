@@ -17,9 +17,10 @@ export interface DuckDbStoreOptions {
   /** Folder holding `tinsel.duckdb`; created when missing. `:memory:` keeps nothing. */
   dataDir: string;
   /**
-   * How rows reach DuckDB: `packed` (one text per row, split inside DuckDB)
-   * or `chunks` (column by column through data chunks). Both are kept so the
-   * benchmark can compare them on the same machine.
+   * How rows reach DuckDB: `chunks` (the default: column by column, written
+   * straight into data-chunk vectors) or `packed` (one text per row, split
+   * and cast inside DuckDB). `npm run bench -- alb-ingest` compares both on
+   * the same data; chunks won on this 2-core machine.
    */
   appendMode?: 'packed' | 'chunks';
   /**
@@ -49,7 +50,7 @@ export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<St
   } catch (cause) {
     throw new StoreError('TINSEL_ERR_STORE_OPEN', { cause });
   }
-  return new DuckDbStore(instance, connection, reader, path, options.appendMode === 'chunks' ? appendRows : appendPacked);
+  return new DuckDbStore(instance, connection, reader, path, options.appendMode === 'packed' ? appendPacked : appendRows);
 }
 
 function databasePath(dataDir: string): string {
