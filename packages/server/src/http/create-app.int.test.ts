@@ -64,6 +64,21 @@ describe('HTTP API over a real socket and a real DuckDB file', () => {
     assert.equal(((await response.json()) as { error: string }).error, 'TINSEL_ERR_BODY_TOO_LARGE');
   });
 
+  it('cuts off a chunked body at the limit with 413, keeping the lines before the cut', async () => {
+    const line = `${awsDocExampleLines()[0]}\n`;
+    const chunks = Array.from({ length: 200 }, () => Buffer.from(line));
+    const response = await fetch(`${base}/api/ingest/alb`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-tinsel-source': 'chunked-test' },
+      body: new ReadableStream({ pull(controller) { const next = chunks.shift(); if (next) controller.enqueue(next); else controller.close(); } }),
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(response.status, 413);
+    const body = (await response.json()) as { error: string; accepted: number };
+    assert.equal(body.error, 'TINSEL_ERR_BODY_TOO_LARGE');
+    assert.ok(body.accepted > 0 && body.accepted < 200, `accepted ${body.accepted}`);
+  });
+
   it('answers a bad query with a code and no SQL', async () => {
     const response = await post('/api/query', JSON.stringify({ query: 'status:>=500' }), { 'content-type': 'application/json' });
     assert.equal(response.status, 400);

@@ -1,23 +1,35 @@
+import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 
-/**
- * Passes a request body through while counting its bytes; errors with
- * TINSEL_ERR_BODY_TOO_LARGE past `limit`, so a chunked body without a
- * Content-Length is cut off instead of read whole.
- */
-export function limitBody(limit: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      seen += chunk.length;
-      if (seen > limit) callback(new ApiError('TINSEL_ERR_BODY_TOO_LARGE'));
-      else callback(null, chunk);
-    },
-  });
+/** A request body streamed through a byte limit, and what stopped it, if anything. */
+export interface LimitedBody {
+  stream: Transform;
+  /** The 413 to answer when the body went past the limit. */
+  tooLarge(): ApiError | null;
 }
 
-/** Rejects before reading when the declared length is already too large. */
-export function checkDeclaredLength(header: string | undefined, limit: number): void {
-  if (header !== undefined && Number(header) > limit) throw new ApiError('TINSEL_ERR_BODY_TOO_LARGE');
+/**
+ * Streams a request body while counting its bytes. A declared
+ * Content-Length over `limit` is refused before anything is read; a chunked
+ * body is cut off at the limit instead of being read whole.
+ */
+export function limitBody(request: FastifyRequest, limit: number): LimitedBody {
+  const declared = request.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) throw new ApiError('TINSEL_ERR_BODY_TOO_LARGE');
+  let seen = 0;
+  let failure: ApiError | null = null;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen <= limit) return callback(null, chunk);
+      failure = new ApiError('TINSEL_ERR_BODY_TOO_LARGE');
+      callback(failure);
+    },
+  });
+  const body = (request.body ?? request.raw) as IncomingMessage;
+  body.on('error', (error) => stream.destroy(error));
+  body.pipe(stream);
+  return { stream, tooLarge: () => failure };
 }

@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { ingestAlbFile, ingestAlbStream, parseAlbKey } from '@tinsel/ingest';
 import { ApiError } from '../../errors.ts';
 import type { AppDeps } from '../create-app.ts';
-import { checkDeclaredLength, limitBody } from '../limit-body.ts';
+import { limitBody } from '../limit-body.ts';
 
 /**
  * `POST /api/ingest/alb`: raw ALB access-log lines, plain or gzip (detected
@@ -17,14 +16,14 @@ export function registerAlbIngestRoute(app: FastifyInstance, deps: AppDeps): voi
     // Streamed, never buffered: the body goes line by line into the store.
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     scope.post('/api/ingest/alb', async (request, reply) => {
-      checkDeclaredLength(request.headers['content-length'], deps.limits.bodyBytes);
-      const body = (request.body ?? request.raw) as IncomingMessage;
-      const limited = body.pipe(limitBody(deps.limits.bodyBytes));
-      body.on('error', (error) => limited.destroy(error));
+      const body = limitBody(request, deps.limits.bodyBytes);
       const source = typeof request.headers['x-tinsel-source'] === 'string' ? request.headers['x-tinsel-source'] : 'api';
-      const result = await ingestAlbStream(deps, limited, source);
-      if (result.error) return reply.status(400).send({ error: 'TINSEL_ERR_BAD_REQUEST', message: result.error, ...withoutError(result) });
-      return { accepted: result.accepted, deadLettered: result.deadLettered, skipped: result.skipped };
+      const { error, ...counts } = await ingestAlbStream(deps, body.stream, source);
+      // Lines before a cut-off or a gzip break are kept; the answer says how many.
+      const tooLarge = body.tooLarge();
+      if (tooLarge) return reply.status(tooLarge.status).send({ error: tooLarge.code, message: tooLarge.message, ...counts });
+      if (error) return reply.status(400).send({ error: 'TINSEL_ERR_BAD_REQUEST', message: error, ...counts });
+      return counts;
     });
 
     // One whole ALB log object, uploaded by `tinsel ingest alb` while this
@@ -39,19 +38,14 @@ export function registerAlbIngestRoute(app: FastifyInstance, deps: AppDeps): voi
       const size = Number(header('x-tinsel-source-size'));
       const sha256 = header('x-tinsel-source-sha256');
       if (!Number.isSafeInteger(size) || size < 0) throw new ApiError('TINSEL_ERR_BAD_REQUEST', 'x-tinsel-source-size: expected a byte count');
-      checkDeclaredLength(request.headers['content-length'], deps.limits.bodyBytes);
-      const body = (request.body ?? request.raw) as IncomingMessage;
-      const limited = body.pipe(limitBody(deps.limits.bodyBytes));
-      body.on('error', (error) => limited.destroy(error));
-      const file = { key, size, meta: parseAlbKey(key), open: async () => limited };
+      const body = limitBody(request, deps.limits.bodyBytes);
+      const file = { key, size, meta: parseAlbKey(key), open: async () => body.stream };
       const result = await ingestAlbFile(deps, file, sha256);
       // An unchanged file's body is not needed; drain it so the connection stays usable.
-      if (result.status === 'unchanged') limited.resume();
+      if (result.status === 'unchanged') body.stream.resume();
+      const tooLarge = body.tooLarge();
+      if (tooLarge) throw tooLarge;
       return result;
     });
   });
-}
-
-function withoutError(result: { accepted: number; deadLettered: number; skipped: number }) {
-  return { accepted: result.accepted, deadLettered: result.deadLettered, skipped: result.skipped };
 }
