@@ -18,6 +18,11 @@ describe('ALB file ingest into a real DuckDB file', () => {
 
   before(async () => {
     const config = testConfig();
+    // Enrichment tables as tinsel.yaml declares them: the AWS examples' SNI domain and one target IP.
+    writeFileSync(join(config.dataDir, 'tenants.csv'), 'domain,tenant,db_server,db_name,site_tier\nwww.example.com,example,sql-1,example_prod,gold\n');
+    writeFileSync(join(config.dataDir, 'instances.csv'), 'ip,instance_id,ami_id,app_version,az,asg,valid_from,valid_to\n10.0.0.1,i-0abc,ami-0123,1.4.2,us-east-2a,web-asg,,\n');
+    config.enrichment = { tenants: { file: 'tenants.csv' }, instances: { file: 'instances.csv' } };
+    config.baseDir = config.dataDir;
     tinsel = await openTinsel(config);
     root = join(config.dataDir, 'logs');
     file = join(root, key);
@@ -35,6 +40,13 @@ describe('ALB file ingest into a real DuckDB file', () => {
     assert.deepEqual(rows, [{ account_id: '123456789012', region: 'us-east-2', lb_name: 'my-loadbalancer' }]);
     const [dead] = await tinsel.store.query(sql`SELECT position, source FROM dead_letters`);
     assert.deepEqual(dead, { position: 8, source: file });
+  });
+
+  it('enriches rows from the tables in the configuration', async () => {
+    const rows = await tinsel.store.query(sql`SELECT type, domain_name, tenant, db_server, target_ip, instance_id, app_version FROM requests WHERE type = ${'https'}`);
+    assert.deepEqual(rows, [{ type: 'https', domain_name: 'www.example.com', tenant: 'example', db_server: 'sql-1', target_ip: '10.0.0.1', instance_id: 'i-0abc', app_version: '1.4.2' }]);
+    const misses = tinsel.enricher.stats();
+    assert.ok(misses.instanceMisses > 0, 'targets missing from the table are counted as misses');
   });
 
   it('adds nothing when the same file is ingested again', async () => {
