@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { ingestAlbTarget } from '@tinsel/ingest';
+import { Readable } from 'node:stream';
+import { ingestAlbFile, ingestAlbTarget } from '@tinsel/ingest';
 import { sql } from '@tinsel/store';
 import { openTinsel, type Tinsel } from './open-tinsel.ts';
 import { awsDocExampleLines, testConfig } from './test-support.ts';
@@ -73,6 +74,27 @@ describe('ALB file ingest into a real DuckDB file', () => {
     const again = await ingestAlbTarget(tinsel, cut);
     assert.equal(again.files[0]?.status, 'done');
     assert.equal(await count(sql`source = ${cut}`), 3000);
+  });
+
+  it('skips an object whose content tag (S3 ETag) is unchanged without reading it again', async () => {
+    const body = `${awsDocExampleLines()[1]}\n`;
+    let opens = 0;
+    const object = (contentTag: string) => ({
+      key: 's3://logs/AWSLogs/tagged.log',
+      size: Buffer.byteLength(body),
+      meta: null,
+      contentTag,
+      open: async () => {
+        opens++;
+        return Readable.from([Buffer.from(body)]);
+      },
+    });
+    assert.equal((await ingestAlbFile(tinsel, object('"etag-1"'))).status, 'done');
+    assert.equal((await ingestAlbFile(tinsel, object('"etag-1"'))).status, 'unchanged');
+    assert.equal(opens, 1);
+    assert.equal((await ingestAlbFile(tinsel, object('"etag-2"'))).status, 'done');
+    assert.equal(opens, 2);
+    assert.equal(await count(sql`source = ${'s3://logs/AWSLogs/tagged.log'}`), 1);
   });
 
   it('replaces the rows of a file whose content changed', async () => {

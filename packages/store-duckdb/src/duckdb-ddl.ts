@@ -18,5 +18,6 @@ export const ledgerTableDdl = `CREATE TABLE IF NOT EXISTS ingested_files (
   rows BIGINT NOT NULL,
   dead_letters BIGINT NOT NULL,
   status VARCHAR NOT NULL,
-  ingested_at TIMESTAMP NOT NULL
+  ingested_at TIMESTAMP NOT NULL,
+  content_tag VARCHAR
 )`;

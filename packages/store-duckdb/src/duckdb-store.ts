@@ -84,6 +84,8 @@ class DuckDbStore implements Store {
     await this.serial(async () => {
       for (const table of Object.values(tables)) await this.connection.run(tableDdl(table));
       await this.connection.run(ledgerTableDdl);
+      // Data folders from before content tags were kept.
+      await this.connection.run('ALTER TABLE ingested_files ADD COLUMN IF NOT EXISTS content_tag VARCHAR');
     });
   }
 
@@ -134,6 +136,7 @@ class DuckDbStore implements Store {
       key: String(row.key),
       size: Number(row.size),
       sha256: String(row.sha256),
+      contentTag: row.content_tag === null ? null : String(row.content_tag),
       rows: Number(row.rows),
       deadLetters: Number(row.dead_letters),
       status: row.status === 'done' ? 'done' : 'partial',

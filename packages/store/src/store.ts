@@ -14,6 +14,8 @@ export interface IngestedFile {
   key: string;
   size: number;
   sha256: string;
+  /** The source's own content tag (S3 ETag) when it has one. */
+  contentTag: string | null;
   rows: number;
   deadLetters: number;
   /** `done` once every line is in; `partial` when it stopped early (truncated gzip). */

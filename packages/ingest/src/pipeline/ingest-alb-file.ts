@@ -1,4 +1,4 @@
-import type { Store, StoreWriter } from '@tinsel/store';
+import type { IngestedFile, Store, StoreWriter } from '@tinsel/store';
 import { sql } from '@tinsel/store';
 import type { AlbSourceFile } from '../sources/alb-file/alb-source-file.ts';
 import { readLines } from '../sources/lines/read-lines.ts';
@@ -42,8 +42,7 @@ export interface AlbIngestDeps {
  */
 export async function ingestAlbFile(deps: AlbIngestDeps, file: AlbSourceFile, claimedSha256?: string): Promise<AlbFileResult> {
   const prior = await deps.store.findIngestedFile(file.key);
-  // A sender that hashed the file already (an upload) spares a second read here; the hash is checked after streaming.
-  if (prior?.status === 'done' && prior.size === file.size && prior.sha256 === (claimedSha256 ?? (await sha256OfFile(file)))) {
+  if (prior?.status === 'done' && prior.size === file.size && (await sameContent(prior, file, claimedSha256))) {
     deps.counters.add('tinsel_ingest_alb_files_unchanged_total');
     return { key: file.key, status: 'unchanged', accepted: 0, deadLettered: 0, skipped: 0, bytesIn: 0, bytesOut: 0, error: null };
   }
@@ -78,6 +77,7 @@ async function streamFile(deps: AlbIngestDeps & { writer: StoreWriter }, file: A
     key: file.key,
     size: file.size,
     sha256: outcome.sha256,
+    contentTag: file.contentTag ?? null,
     rows: totals.accepted,
     deadLetters: totals.deadLettered,
     status,
@@ -89,6 +89,16 @@ async function streamFile(deps: AlbIngestDeps & { writer: StoreWriter }, file: A
       ? 'the bytes received do not match the SHA-256 the sender declared'
       : null;
   return { key: file.key, status, ...totals, bytesIn: outcome.bytesIn, error };
+}
+
+/**
+ * Whether a file matches its ledger entry, cheapest evidence first: the
+ * source's content tag (an S3 ETag: no download), the hash an uploader
+ * declared (checked again after streaming), else the file's own hash.
+ */
+async function sameContent(prior: IngestedFile, file: AlbSourceFile, claimedSha256: string | undefined): Promise<boolean> {
+  if (file.contentTag !== undefined && prior.contentTag !== null) return file.contentTag === prior.contentTag;
+  return prior.sha256 === (claimedSha256 ?? (await sha256OfFile(file)));
 }
 
 async function removeRowsOf(writer: StoreWriter, key: string): Promise<void> {

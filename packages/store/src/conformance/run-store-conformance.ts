@@ -140,7 +140,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     test('shows a writer\'s rows and ledger entry only once it commits', async () => {
       const writer = await store.openWriter();
       await writer.append(requestsTable, [sampleRequest({ source: 'tx-commit' }), sampleRequest({ source: 'tx-commit' })]);
-      await writer.recordIngestedFile({ key: 'tx-commit', size: 1, sha256: 'cd', rows: 2, deadLetters: 0, status: 'done', ingestedAt: '2026-01-01T00:00:00.000000Z' });
+      await writer.recordIngestedFile({ key: 'tx-commit', size: 1, sha256: 'cd', contentTag: null, rows: 2, deadLetters: 0, status: 'done', ingestedAt: '2026-01-01T00:00:00.000000Z' });
       assert.deepEqual(await store.query(sql`SELECT count(*) AS n FROM requests WHERE source = ${'tx-commit'}`), [{ n: 0 }]);
       assert.equal(await store.findIngestedFile('tx-commit'), undefined);
       await writer.commit();
@@ -170,7 +170,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
 
     test('keeps a ledger of ingested files', async () => {
       assert.equal(await store.findIngestedFile('s3://b/k.log.gz'), undefined);
-      const file = { key: 's3://b/k.log.gz', size: 10, sha256: 'ab', rows: 5, deadLetters: 1, status: 'partial' as const, ingestedAt: '2026-01-01T00:00:00.000000Z' };
+      const file = { key: 's3://b/k.log.gz', size: 10, sha256: 'ab', contentTag: '"9b2cf535f27731c974343645a3985328"', rows: 5, deadLetters: 1, status: 'partial' as const, ingestedAt: '2026-01-01T00:00:00.000000Z' };
       await store.recordIngestedFile(file);
       assert.deepEqual(await store.findIngestedFile(file.key), file);
       await store.recordIngestedFile({ ...file, status: 'done', rows: 6 });

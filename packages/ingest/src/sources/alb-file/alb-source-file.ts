@@ -17,6 +17,11 @@ export interface AlbSourceFile {
   size: number;
   /** What the object name tells, when it follows the ALB S3 key layout. */
   meta: AlbKeyMeta | null;
+  /**
+   * A tag the source changes whenever the content changes (S3's ETag), so a
+   * re-run can skip an unchanged object without downloading it to hash it.
+   */
+  contentTag?: string;
   /** A fresh stream of the raw bytes on each call. */
   open(): Promise<NodeJS.ReadableStream>;
 }

@@ -33,7 +33,7 @@ export async function* listS3AlbFiles(url: string, options: { s3?: S3ClientConfi
     for (const object of page.Contents ?? []) {
       const key = object.Key;
       if (key === undefined || !isListedKey(key, prefix)) continue;
-      yield s3AlbFile(client, bucket, key, object.Size ?? 0, signal);
+      yield { ...s3AlbFile(client, bucket, key, object.Size ?? 0, signal), ...(object.ETag ? { contentTag: object.ETag } : {}) };
     }
     continuationToken = page.IsTruncated === true ? page.NextContinuationToken : undefined;
   } while (continuationToken !== undefined);
