@@ -12,7 +12,7 @@ export async function runServe(args: string[]): Promise<number> {
 /** Serves until SIGINT or SIGTERM, then closes the store cleanly. */
 export async function serve(config: TinselConfig, tinsel?: Tinsel): Promise<void> {
   const running = tinsel ?? (await openTinsel(config, logEvent));
-  const app = createApp({ ...running, limits: config.limits, logger: false });
+  const app = createApp({ ...running, limits: config.limits, log: logEvent });
   const address = await app.listen({ host: config.listen.host, port: config.listen.port });
   logEvent({ msg: 'Tinsel is listening', url: address, dataDir: config.dataDir, store: running.store.dialect.name });
   await new Promise<void>((resolve) => {

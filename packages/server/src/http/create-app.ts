@@ -12,8 +12,8 @@ export interface AppDeps {
   enricher: RowEnricher & { stats?: () => unknown };
   counters: IngestCounters;
   limits: { bodyBytes: number };
-  /** Structured log of Tinsel's own events; silent in tests. */
-  logger?: boolean;
+  /** Tinsel's own structured log (one object per event); silent when absent. */
+  log?: (event: Record<string, unknown>) => void;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface AppDeps {
  * await app.listen({ host: '127.0.0.1', port: 5170 });
  */
 export function createApp(deps: AppDeps): FastifyInstance {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.limits.bodyBytes });
+  const app = Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes });
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message });
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -34,7 +34,8 @@ export function createApp(deps: AppDeps): FastifyInstance {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: 'TINSEL_ERR_BAD_REQUEST', message: serverErrors.TINSEL_ERR_BAD_REQUEST.message });
     }
-    request.log.error({ err: error }, 'request failed');
+    // The client gets a code; the details, which may hold SQL, stay in the server's log.
+    deps.log?.({ level: 'error', msg: 'request failed', method: request.method, url: request.url, error: error.message, cause: causeOf(error) });
     return reply.status(500).send({ error: 'TINSEL_ERR_INTERNAL', message: serverErrors.TINSEL_ERR_INTERNAL.message });
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'TINSEL_ERR_NOT_FOUND', message: serverErrors.TINSEL_ERR_NOT_FOUND.message }));
@@ -43,4 +44,8 @@ export function createApp(deps: AppDeps): FastifyInstance {
   registerDeadLetterRoutes(app, deps);
   registerQueryRoute(app, deps);
   return app;
+}
+
+function causeOf(error: Error): string | null {
+  return error.cause instanceof Error ? error.cause.message : null;
 }
