@@ -73,7 +73,15 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       const base = micros('2026-01-01T00:00:00Z');
       // Nulls only in the first 2048 rows: a null must not leak into later chunks.
       const rows = Array.from({ length: 5000 }, (_, i) =>
-        sampleRequest({ source: 'bulk', time: base + i * 1_000_000, elb_status_code: i % 10 === 0 ? 502 : 200, user_agent: i < 2048 && i % 2 ? null : `agent ${i}`, target_port: i < 2048 && i % 3 === 0 ? null : i }),
+        sampleRequest({
+          source: 'bulk',
+          time: base + i * 1_000_000,
+          elb_status_code: i % 10 === 0 ? 502 : 200,
+          user_agent: i < 2048 && i % 2 ? null : `agent ${i}`,
+          target_port: i < 2048 && i % 3 === 0 ? null : i,
+          // One value across the first chunk, varied after it, null at the end.
+          redirect_url: i < 2048 ? 'https://example.com/one/value/for/the/chunk' : i < 4096 ? `https://example.com/${i}` : null,
+        }),
       );
       await store.append(requestsTable, rows);
       const [count] = await store.query(
@@ -81,6 +89,10 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       );
       const ports = rows.filter((r) => r.target_port !== null);
       assert.deepEqual(count, { n: 5000, bad: 500, agents: 5000 - 1024, ports: ports.length, port_sum: ports.reduce((sum, r) => sum + r.target_port!, 0) });
+      const [redirects] = await store.query(
+        sql`SELECT count(DISTINCT redirect_url) AS distinct_urls, count(redirect_url) AS urls, min(redirect_url) AS first FROM requests WHERE source = ${'bulk'} AND time < ${store.dialect.timestamp(base + 4096 * 1_000_000)}`,
+      );
+      assert.deepEqual(redirects, { distinct_urls: 2049, urls: 4096, first: 'https://example.com/2048' });
       const [last] = await store.query(sql`SELECT user_agent, time FROM requests WHERE source = ${'bulk'} ORDER BY time DESC LIMIT 1`);
       assert.deepEqual(last, { user_agent: 'agent 4999', time: '2026-01-01T01:23:19.000000Z' });
     });
