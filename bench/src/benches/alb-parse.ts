@@ -5,17 +5,18 @@
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseAlbLine } from '../../../packages/ingest/src/transforms/parse-alb-line.ts';
+import { parseAlbLine } from '@tinsel/ingest';
 import { generateAlbLines } from '../alb/generate-alb-lines.ts';
+import { median, option } from '../report.ts';
 
 const TARGET_LINES_PER_SECOND = 500_000;
 const BATCH_LINES = 8192;
 const DOC_EXAMPLES = ['aws-http-listener', 'aws-https-listener', 'aws-http2-stream', 'aws-websockets', 'aws-secured-websockets', 'aws-lambda-succeeded', 'aws-lambda-failed'];
 
 export async function run(args: string[]): Promise<void> {
-  const lineCount = option(args, '--lines', 200_000);
-  const runs = option(args, '--runs', 7);
-  const seed = option(args, '--seed', 1);
+  const lineCount = option(args, 'lines', 200_000);
+  const runs = option(args, 'runs', 7);
+  const seed = option(args, 'seed', 1);
   const startTime = Date.UTC(2025, 8, 3, 10);
 
   const generated = median(repeat(Math.min(runs, 5), () => {
@@ -82,17 +83,6 @@ function documentationLines(count: number): string[] {
 
 function repeat(times: number, measureOnce: () => number): number[] {
   return Array.from({ length: times }, measureOnce);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(name);
-  const value = at === -1 ? NaN : Number(args[at + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 function pad(linesPerSecond: number): string {
