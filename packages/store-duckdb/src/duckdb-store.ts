@@ -9,6 +9,7 @@ import { appendRows } from './append-rows.ts';
 import { appendPacked } from './append-packed.ts';
 import { ledgerTableDdl, tableDdl } from './duckdb-ddl.ts';
 import { readResult } from './read-result.ts';
+import { SerialQueue } from './serial-queue.ts';
 import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
 
 export const DEFAULT_MEMORY_LIMIT = '256MB';
@@ -60,9 +61,10 @@ function databasePath(dataDir: string): string {
 
 class DuckDbStore implements Store {
   readonly dialect = duckDbDialect;
-  // DuckDB runs one statement at a time per connection; a queue keeps the
-  // appender and queries from interleaving inside one transaction.
-  private queue: Promise<unknown> = Promise.resolve();
+  // A DuckDB connection runs one statement at a time: each connection has a
+  // queue, so concurrent API calls take turns instead of interleaving.
+  private readonly writes = new SerialQueue();
+  private readonly reads = new SerialQueue();
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -74,14 +76,9 @@ class DuckDbStore implements Store {
     private readonly appendWith: typeof appendRows,
   ) {}
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
 
   async migrate(): Promise<void> {
-    await this.serial(async () => {
+    await this.writes.run(async () => {
       for (const table of Object.values(tables)) await this.connection.run(tableDdl(table));
       await this.connection.run(ledgerTableDdl);
       // Data folders from before content tags were kept.
@@ -91,7 +88,7 @@ class DuckDbStore implements Store {
 
   append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
-    return this.serial(async () => {
+    return this.writes.run(async () => {
       try {
         await this.appendWith(this.connection, table, rows);
       } catch (cause) {
@@ -100,13 +97,15 @@ class DuckDbStore implements Store {
     });
   }
 
-  async query(query: Sql): Promise<ResultRow[]> {
+  query(query: Sql): Promise<ResultRow[]> {
     const { text, params } = renderSql(query, duckDbDialect);
-    try {
-      return readResult(await this.reader.runAndReadAll(text, params as DuckDBValue[]));
-    } catch (cause) {
-      throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
-    }
+    return this.reads.run(async () => {
+      try {
+        return readResult(await this.reader.runAndReadAll(text, params as DuckDBValue[]));
+      } catch (cause) {
+        throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
+      }
+    });
   }
 
   async openWriter(): Promise<StoreWriter> {
@@ -119,7 +118,7 @@ class DuckDbStore implements Store {
 
   async execute(statement: Sql): Promise<void> {
     const { text, params } = renderSql(statement, duckDbDialect);
-    await this.serial(async () => {
+    await this.writes.run(async () => {
       try {
         await this.connection.run(text, params as DuckDBValue[]);
       } catch (cause) {
@@ -167,7 +166,8 @@ class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.serial(async () => {
+    await this.reads.run(async () => undefined);
+    await this.writes.run(async () => {
       await this.connection.run('CHECKPOINT');
       this.reader.closeSync();
       this.connection.closeSync();

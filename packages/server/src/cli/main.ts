@@ -43,6 +43,8 @@ if (!command) {
 try {
   process.exitCode = await command(args);
 } catch (error) {
-  process.stderr.write(`tinsel ${name}: ${(error as Error).message}\n`);
+  // A local user may see the underlying cause (a lock held by a running server, a missing file).
+  const cause = (error as Error).cause instanceof Error ? ` (${((error as Error).cause as Error).message.split('\n')[0]})` : '';
+  process.stderr.write(`tinsel ${name}: ${(error as Error).message}${cause}\n`);
   process.exitCode = 1;
 }
