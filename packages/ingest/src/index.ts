@@ -12,3 +12,8 @@ export * from './sources/alb-file/alb-source-file.ts';
 export * from './sources/alb-file/list-alb-files.ts';
 export * from './sources/alb-file/parse-alb-key.ts';
 export * from './sources/lines/read-lines.ts';
+export * from './pipeline/span-batcher.ts';
+export * from './sources/xray-udp/xray-udp-source.ts';
+export * from './transforms/xray/parse-xray-datagram.ts';
+export * from './transforms/xray/normalize-xray-document.ts';
+export * from './transforms/otlp/index.ts';

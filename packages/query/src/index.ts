@@ -1,3 +1,4 @@
 export * from './list-dead-letters.ts';
 export * from './parse-time.ts';
 export * from './select-rows.ts';
+export * from './select-trace-spans.ts';

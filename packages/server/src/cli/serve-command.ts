@@ -1,4 +1,4 @@
-import { createApp } from '../http/create-app.ts';
+import { startListeners } from '../start-listeners.ts';
 import { openTinsel, type Tinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { parseCommand } from './common-options.ts';
@@ -12,16 +12,15 @@ export async function runServe(args: string[]): Promise<number> {
 /** Serves until SIGINT or SIGTERM, then closes the store cleanly. */
 export async function serve(config: TinselConfig, tinsel?: Tinsel): Promise<void> {
   const running = tinsel ?? (await openTinsel(config, logEvent));
-  const app = createApp({ ...running, limits: config.limits, log: logEvent });
-  const address = await app.listen({ host: config.listen.host, port: config.listen.port });
-  logEvent({ msg: 'Tinsel is listening', url: address, dataDir: config.dataDir, store: running.store.dialect.name });
+  const listeners = await startListeners(config, running, logEvent);
+  logEvent({ msg: 'Tinsel is listening', ...listeners.addresses, dataDir: config.dataDir, store: running.store.dialect.name });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   logEvent({ msg: 'Tinsel is stopping' });
-  await app.close();
+  await listeners.close();
   await running.close();
 }
 

@@ -2,7 +2,8 @@
 export interface TinselConfig {
   /** Folder of the embedded store. */
   dataDir: string;
-  listen: { host: string; port: number };
+  /** Ports: the API, the X-Ray daemon protocol (UDP), OTLP/HTTP; `false` switches a listener off. */
+  listen: { host: string; port: number; xrayUdpPort: number | false; otlpPort: number | false };
   store: { backend: 'duckdb'; duckdb: { memoryLimit: string } };
   limits: { bodyBytes: number };
   s3: { endpoint: string | null; region: string | null; forcePathStyle: boolean };
@@ -15,7 +16,7 @@ export interface TinselConfig {
 export const defaultConfig: TinselConfig = {
   dataDir: './data',
   // Loopback unless configured: nothing is exposed by accident.
-  listen: { host: '127.0.0.1', port: 5170 },
+  listen: { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318 },
   store: { backend: 'duckdb', duckdb: { memoryLimit: '256MB' } },
   limits: { bodyBytes: 64 * 1024 * 1024 },
   s3: { endpoint: null, region: null, forcePathStyle: false },

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ env: {} });
     assert.ok(config.ok);
     assert.equal(config.value.dataDir, './data');
-    assert.deepEqual(config.value.listen, { host: '127.0.0.1', port: 5170 });
+    assert.deepEqual(config.value.listen, { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318 });
   });
 
   it('applies the file, then TINSEL_ variables, then flags', () => {

@@ -10,6 +10,8 @@ const envKeys: Record<string, string[]> = {
   TINSEL_DATA_DIR: ['dataDir'],
   TINSEL_LISTEN_HOST: ['listen', 'host'],
   TINSEL_LISTEN_PORT: ['listen', 'port'],
+  TINSEL_LISTEN_XRAY_UDP_PORT: ['listen', 'xrayUdpPort'],
+  TINSEL_LISTEN_OTLP_PORT: ['listen', 'otlpPort'],
   TINSEL_STORE_BACKEND: ['store', 'backend'],
   TINSEL_STORE_DUCKDB_MEMORY_LIMIT: ['store', 'duckdb', 'memoryLimit'],
   TINSEL_LIMITS_BODY_BYTES: ['limits', 'bodyBytes'],

@@ -25,6 +25,8 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
       listen: {
         host: stringAt(listen.host, 'listen.host') ?? defaultConfig.listen.host,
         port: portAt(listen.port, 'listen.port') ?? defaultConfig.listen.port,
+        xrayUdpPort: portOrOffAt(listen.xrayUdpPort, 'listen.xrayUdpPort') ?? defaultConfig.listen.xrayUdpPort,
+        otlpPort: portOrOffAt(listen.otlpPort, 'listen.otlpPort') ?? defaultConfig.listen.otlpPort,
       },
       store: { backend: backendAt(store.backend), duckdb: { memoryLimit: memoryAt(section(store, 'duckdb', 'store.duckdb').memoryLimit, 'store.duckdb.memoryLimit') } },
       limits: { bodyBytes: positiveIntAt(limits.bodyBytes, 'limits.bodyBytes') ?? defaultConfig.limits.bodyBytes },
@@ -65,6 +67,11 @@ function portAt(value: unknown, key: string): number | undefined {
   const n = value === 0 || value === '0' ? 0 : positiveIntAt(value, key);
   if (n !== undefined && n > 65535) throw new Error(`${key}: expected an integer from 0 to 65535, got ${JSON.stringify(value)}`);
   return n;
+}
+
+function portOrOffAt(value: unknown, key: string): number | false | undefined {
+  if (value === false || value === 'false' || value === 'off') return false;
+  return portAt(value, key);
 }
 
 function boolAt(value: unknown, key: string): boolean | undefined {

@@ -6,6 +6,9 @@ import { registerAlbIngestRoute } from './routes/alb-ingest-route.ts';
 import { registerDeadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerQueryRoute } from './routes/query-route.ts';
+import { registerTraceRoutes } from './routes/trace-routes.ts';
+import { registerXrayApiRoute } from './routes/xray-api-route.ts';
+import { registerOtlpTraceRoute } from './routes/otlp-trace-route.ts';
 
 export interface AppDeps {
   store: Store;
@@ -25,6 +28,29 @@ export interface AppDeps {
  * await app.listen({ host: '127.0.0.1', port: 5170 });
  */
 export function createApp(deps: AppDeps): FastifyInstance {
+  const app = createBareApp(deps);
+  registerHealthRoutes(app, deps);
+  registerAlbIngestRoute(app, deps);
+  registerDeadLetterRoutes(app, deps);
+  registerQueryRoute(app, deps);
+  registerTraceRoutes(app, deps);
+  registerXrayApiRoute(app, deps);
+  registerOtlpTraceRoute(app, deps);
+  return app;
+}
+
+/**
+ * The OTLP/HTTP port (4318 by default): only what the OpenTelemetry
+ * exporters and the Collector send.
+ */
+export function createOtlpApp(deps: AppDeps): FastifyInstance {
+  const app = createBareApp(deps);
+  registerOtlpTraceRoute(app, deps);
+  return app;
+}
+
+/** Error handling shared by every listener: codes for clients, details for the log. */
+function createBareApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes });
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message });
@@ -39,10 +65,6 @@ export function createApp(deps: AppDeps): FastifyInstance {
     return reply.status(500).send({ error: 'TINSEL_ERR_INTERNAL', message: serverErrors.TINSEL_ERR_INTERNAL.message });
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'TINSEL_ERR_NOT_FOUND', message: serverErrors.TINSEL_ERR_NOT_FOUND.message }));
-  registerHealthRoutes(app, deps);
-  registerAlbIngestRoute(app, deps);
-  registerDeadLetterRoutes(app, deps);
-  registerQueryRoute(app, deps);
   return app;
 }
 

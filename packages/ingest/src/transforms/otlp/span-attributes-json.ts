@@ -1,0 +1,69 @@
+import type { OtlpSpan, OtlpSpanContext } from './otlp-span.ts';
+import type { AttributeValue, Attributes } from './read-any-value.ts';
+import { nanosToMicros } from './read-unix-nanos.ts';
+import { withoutCredentials } from './db-fields.ts';
+
+/**
+ * The `attributes` column of an OTLP span: one flat JSON object holding
+ * everything the span has no column for, so nothing it arrived with is lost.
+ *
+ * - resource attributes as `resource.<key>` (`resource.service.name`);
+ * - the instrumentation scope as `otel.scope.name` / `otel.scope.version`
+ *   (the names the semantic conventions give them), its attributes as
+ *   `scope.<key>`;
+ * - span attributes under their own keys, except that
+ *   `db.connection_string` loses its credentials, as `db_server` does;
+ * - `otel.status_description` (Status.message), `w3c.tracestate`,
+ *   `otel.dropped_{attributes,events,links}_count` when not 0;
+ * - `otel.links`: `[{trace_id, span_id, trace_state?, attributes?}]`;
+ * - `otel.events`: every event but `exception` ones (those have their own
+ *   column), `[{name, time, attributes?}]` with `time` in epoch µs.
+ *
+ * @example
+ * spanAttributesJson(span, { resource: { 'service.name': 'cart' }, scopeName: 'http', scopeVersion: null, scope: {} })
+ * // '{"resource.service.name":"cart","otel.scope.name":"http","http.route":"/cart"}'
+ */
+export function spanAttributesJson(span: OtlpSpan, context: OtlpSpanContext): string {
+  const out: Attributes = {};
+  copyInto(out, context.resource, 'resource.');
+  if (context.scopeName !== null) put(out, 'otel.scope.name', context.scopeName);
+  if (context.scopeVersion !== null) put(out, 'otel.scope.version', context.scopeVersion);
+  copyInto(out, context.scope, 'scope.');
+  copyInto(out, span.attributes, '');
+  const connection = span.attributes['db.connection_string'];
+  if (typeof connection === 'string') put(out, 'db.connection_string', withoutCredentials(connection));
+  if (span.statusMessage !== null) put(out, 'otel.status_description', span.statusMessage);
+  if (span.traceState !== null) put(out, 'w3c.tracestate', span.traceState);
+  if (span.droppedAttributes > 0) put(out, 'otel.dropped_attributes_count', span.droppedAttributes);
+  if (span.droppedEvents > 0) put(out, 'otel.dropped_events_count', span.droppedEvents);
+  if (span.droppedLinks > 0) put(out, 'otel.dropped_links_count', span.droppedLinks);
+  if (span.links.length > 0) put(out, 'otel.links', span.links.map(linkJson));
+  const events = span.events.filter((event) => event.name !== 'exception');
+  if (events.length > 0) {
+    put(out, 'otel.events', events.map((event) => withAttributes(
+      { name: event.name, time: event.timeNanos === null ? null : nanosToMicros(event.timeNanos) },
+      event.attributes,
+    )));
+  }
+  return JSON.stringify(out);
+}
+
+function linkJson(link: OtlpSpan['links'][number]): AttributeValue {
+  const json: Attributes = { trace_id: link.traceId, span_id: link.spanId };
+  if (link.traceState !== null) json.trace_state = link.traceState;
+  return withAttributes(json, link.attributes);
+}
+
+function withAttributes(json: Attributes, attributes: Attributes): Attributes {
+  if (Object.keys(attributes).length > 0) json.attributes = attributes;
+  return json;
+}
+
+function copyInto(out: Attributes, from: Attributes, prefix: string): void {
+  for (const key of Object.keys(from)) put(out, prefix + key, from[key]!);
+}
+
+// defineProperty keeps a key named "__proto__" an ordinary data key.
+function put(out: Attributes, key: string, value: AttributeValue): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { parseAnyTraceId } from '@tinsel/model';
+import { selectTraceSpans, traceWindow } from '@tinsel/query';
+import { ApiError } from '../../errors.ts';
+import type { AppDeps } from '../create-app.ts';
+
+/**
+ * `GET /api/traces/:id`: every span of a trace with its parent, for any id
+ * form (X-Ray, 32 hex, a whole X-Amzn-Trace-Id header, a traceparent).
+ */
+export function registerTraceRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/traces/:id', async (request) => {
+    const raw = decodeURIComponent((request.params as { id: string }).id);
+    const parsed = parseAnyTraceId(raw);
+    if (!parsed.ok) throw new ApiError('TINSEL_ERR_BAD_REQUEST', `id: ${parsed.reason}`);
+    const { traceId, epochSecond } = parsed.value;
+    const window = traceWindow(epochSecond);
+    let spans = await deps.store.query(selectTraceSpans(deps.store.dialect, traceId, window));
+    // A W3C id's first digits can look like a time by chance: look again without the bound.
+    if (spans.length === 0 && window !== null) spans = await deps.store.query(selectTraceSpans(deps.store.dialect, traceId, null));
+    return { traceId, spans };
+  });
+}

@@ -1,0 +1,35 @@
+import { SpanBatcher, startXrayUdpSource, type XrayUdpSource } from '@tinsel/ingest';
+import type { TinselConfig } from './config/config.ts';
+import { createApp, createOtlpApp } from './http/create-app.ts';
+import type { Tinsel } from './open-tinsel.ts';
+
+export interface Listeners {
+  /** Where each listener is bound, e.g. `{ api: 'http://127.0.0.1:5170', xrayUdp: '127.0.0.1:2000' }`. */
+  addresses: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Binds every listener the configuration asks for: the API (which also
+ * answers the compatibility endpoints), OTLP/HTTP and the X-Ray daemon's UDP port.
+ */
+export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: (event: Record<string, unknown>) => void): Promise<Listeners> {
+  const app = createApp({ ...tinsel, limits: config.limits, log });
+  const addresses: Record<string, string> = { api: await app.listen({ host: config.listen.host, port: config.listen.port }) };
+  const otlp = config.listen.otlpPort === false ? null : createOtlpApp({ ...tinsel, limits: config.limits, log });
+  if (otlp && config.listen.otlpPort !== false) addresses.otlp = await otlp.listen({ host: config.listen.host, port: config.listen.otlpPort });
+  let udp: XrayUdpSource | null = null;
+  if (config.listen.xrayUdpPort !== false) {
+    const batcher = new SpanBatcher(tinsel, 'tinsel_xray_udp', { onError: (error) => log({ level: 'error', msg: 'storing X-Ray spans failed', error: String(error) }) });
+    udp = await startXrayUdpSource({ host: config.listen.host, port: config.listen.xrayUdpPort, batcher, counters: tinsel.counters });
+    addresses.xrayUdp = `${udp.address.address}:${udp.address.port}`;
+  }
+  return {
+    addresses,
+    async close() {
+      await app.close();
+      await otlp?.close();
+      await udp?.close();
+    },
+  };
+}
