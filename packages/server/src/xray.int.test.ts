@@ -91,6 +91,24 @@ describe('X-Ray: the real SDK over UDP, and the PutTraceSegments API', () => {
     assert.equal(spans[0]?.duration_ms, 250);
   });
 
+  it('keeps one span when an in-progress segment is later completed: the complete one', async () => {
+    const base = { trace_id: '1-6b07a7a0-0261934633ac27e41986b850', id: '70de5b6f19ff9a0a', name: 'slow-job', start_time: 1795663776.5 };
+    const send = (doc: object) => fetch(`${api}/TraceSegments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ TraceSegmentDocuments: [JSON.stringify(doc)] }) });
+    await send({ ...base, in_progress: true });
+    assert.equal((await traceSpans(base.trace_id, 1))[0]?.in_progress, true);
+    await send({ ...base, end_time: 1795663778.25 });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const spans = await traceSpans(base.trace_id, 1);
+      if (spans[0]?.in_progress === false) {
+        assert.equal(spans.length, 1);
+        assert.equal(spans[0]?.duration_ms, 1750);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail('the completed segment never replaced the in-progress one');
+  });
+
   it('refuses a PutTraceSegments body that is not the API shape', async () => {
     const response = await fetch(`${api}/TraceSegments`, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{"Segments": 3}' });
     assert.equal(response.status, 400);

@@ -34,6 +34,10 @@ export const duckDbDialect: Dialect = {
   traceId(hex: string): Sql {
     return sql`CAST(${hex} AS UUID)`;
   },
+  jsonText(column: Sql, key: string): Sql {
+    // The key is quoted inside the JSON path, so any key (dots, spaces) names one member.
+    return sql`json_extract_string(${column}, ${`$."${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`})`;
+  },
   quantile(expr: Sql, q: number): Sql {
     return sql`quantile_cont(${expr}, ${q})`;
   },

@@ -22,6 +22,8 @@ export interface Dialect {
   timestamp(micros: number): Sql;
   /** A canonical 32-hex trace id, bound as a parameter, in the column's type. */
   traceId(hex: string): Sql;
+  /** A top-level value of a JSON text column as text, for a key given as a parameter. */
+  jsonText(column: Sql, key: string): Sql;
   /** The q-quantile (0..1) of an expression. */
   quantile(expr: Sql, q: number): Sql;
 }

@@ -9,6 +9,8 @@ import { registerQueryRoute } from './routes/query-route.ts';
 import { registerTraceRoutes } from './routes/trace-routes.ts';
 import { registerXrayApiRoute } from './routes/xray-api-route.ts';
 import { registerOtlpTraceRoute } from './routes/otlp-trace-route.ts';
+import { registerServiceMapRoute } from './routes/service-map-route.ts';
+import { registerTraceSearchRoute } from './routes/trace-search-route.ts';
 
 export interface AppDeps {
   store: Store;
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps): FastifyInstance {
   registerDeadLetterRoutes(app, deps);
   registerQueryRoute(app, deps);
   registerTraceRoutes(app, deps);
+  registerTraceSearchRoute(app, deps);
+  registerServiceMapRoute(app, deps);
   registerXrayApiRoute(app, deps);
   registerOtlpTraceRoute(app, deps);
   return app;

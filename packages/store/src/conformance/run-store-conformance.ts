@@ -180,6 +180,15 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       ]);
     });
 
+    test('reads a JSON member whatever its key holds', async () => {
+      await store.append(spansTable, [sampleSpan({ span_id: 'a1b2c3d4e5f60718', annotations: '{"tenant":"acme","odd \\"key\\".x":"yes","n":42}' })]);
+      const d = store.dialect;
+      const rows = await store.query(
+        sql`SELECT ${d.jsonText(sql`annotations`, 'tenant')} AS tenant, ${d.jsonText(sql`annotations`, 'odd "key".x')} AS odd, ${d.jsonText(sql`annotations`, 'n')} AS n, ${d.jsonText(sql`annotations`, "x') OR 1=1 --")} AS hostile FROM spans WHERE span_id = ${'a1b2c3d4e5f60718'}`,
+      );
+      assert.deepEqual(rows, [{ tenant: 'acme', odd: 'yes', n: '42', hostile: null }]);
+    });
+
     test('keeps a ledger of ingested files', async () => {
       assert.equal(await store.findIngestedFile('s3://b/k.log.gz'), undefined);
       const file = { key: 's3://b/k.log.gz', size: 10, sha256: 'ab', contentTag: '"9b2cf535f27731c974343645a3985328"', rows: 5, deadLetters: 1, status: 'partial' as const, ingestedAt: '2026-01-01T00:00:00.000000Z' };
@@ -192,7 +201,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     test('counts rows per table', async () => {
       const stats = await store.stats();
       assert.ok(stats.rows.requests >= 5000);
-      assert.equal(stats.rows.spans, 1);
+      assert.equal(stats.rows.spans, 2);
       assert.equal(stats.rows.logs, 1);
       assert.equal(stats.rows.dead_letters, 1);
     });
