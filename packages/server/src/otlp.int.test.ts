@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SpanKind, SpanStatusCode, context, trace, type Tracer } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, context, defaultTextMapSetter, trace, type Tracer } from '@opentelemetry/api';
+import { AWSXRayPropagator } from '@opentelemetry/propagator-aws-xray';
 import { OTLPTraceExporter as OtlpHttpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
@@ -35,10 +36,13 @@ describe('OTLP/HTTP traces from the OpenTelemetry Node SDK', () => {
   };
 
   // A checkout request: a server span, a database call and a failing downstream call.
-  async function sendCheckout(tracer: Tracer, provider: NodeTracerProvider): Promise<string> {
+  async function sendCheckout(tracer: Tracer, provider: NodeTracerProvider): Promise<{ traceId: string; header: string }> {
     let traceId = '';
+    const carrier: Record<string, string> = {};
     tracer.startActiveSpan('GET /checkout', { kind: SpanKind.SERVER, attributes: { 'http.request.method': 'GET', 'url.full': 'https://shop.example.com/checkout', 'http.response.status_code': 500 } }, (root) => {
       traceId = root.spanContext().traceId;
+      // The header this service would send downstream, as the X-Ray propagator writes it.
+      new AWSXRayPropagator().inject(trace.setSpan(context.active(), root), carrier, defaultTextMapSetter);
       // No global context manager in a test: children name their parent explicitly.
       const parent = trace.setSpan(context.active(), root);
       const db = tracer.startSpan('SELECT orders', { kind: SpanKind.CLIENT, attributes: { 'db.system': 'postgresql', 'db.query.text': 'SELECT * FROM orders WHERE id = $1', 'server.address': 'db-1.internal' } }, parent);
@@ -51,7 +55,7 @@ describe('OTLP/HTTP traces from the OpenTelemetry Node SDK', () => {
       root.end();
     });
     await provider.forceFlush();
-    return traceId;
+    return { traceId, header: carrier['x-amzn-trace-id']! };
   }
 
   for (const [name, Exporter] of [
@@ -65,7 +69,7 @@ describe('OTLP/HTTP traces from the OpenTelemetry Node SDK', () => {
         resource: resourceFromAttributes({ 'service.name': `shop-${name}`, 'host.name': 'web-3' }),
         spanProcessors: [new SimpleSpanProcessor(exporter)],
       });
-      const traceId = await sendCheckout(provider.getTracer('checkout'), provider);
+      const { traceId, header } = await sendCheckout(provider.getTracer('checkout'), provider);
       const spans = await spansOf(traceId, 3);
       const byName = new Map(spans.map((s) => [s.name, s]));
       const root = byName.get('GET /checkout')!;
@@ -82,9 +86,12 @@ describe('OTLP/HTTP traces from the OpenTelemetry Node SDK', () => {
       assert.equal(payment.parent_span_id, root.span_id);
       assert.equal(payment.kind, 'client');
       assert.equal((JSON.parse(String(payment.exceptions)) as { message: string }[])[0]?.message, 'card declined');
-      // The X-Ray id generator puts the start second first, so the trace is found by its X-Ray id too.
+      // The X-Ray id generator puts the start second first, so the trace is found by its X-Ray id,
+      // and by the whole header the X-Ray propagator sends downstream.
       const xray = `1-${traceId.slice(0, 8)}-${traceId.slice(8)}`;
       assert.equal((await spansOf(xray, 3)).length, 3);
+      assert.match(header, new RegExp(`^Root=${xray};Parent=${root.span_id};Sampled=1$`));
+      assert.equal((await spansOf(header, 3)).length, 3);
       await provider.shutdown();
     });
   }
