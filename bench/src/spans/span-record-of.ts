@@ -1,0 +1,61 @@
+import type { SpanRecord } from '@tinsel/model';
+import { otelAttributes, otelExceptionEvent, otelResource, otelScope, type OtelAttributes, type OtelScope } from './otel-span-view.ts';
+import type { SyntheticSpan } from './synthetic-span.ts';
+
+// The resource-and-scope part of the attributes JSON, the same for every
+// span of a process and instrumentation: written once, not per span.
+const prefixes = new Map<OtelAttributes, Map<OtelScope, string>>();
+
+/**
+ * The row Tinsel's OTLP path stores for `span` (what `decodeOtlpTraces`
+ * makes of the body `encodeOtlpRequest` writes), built directly: loading
+ * millions of spans for the lookup benchmark should not wait on the
+ * decoder. `span-record-of.test.ts` checks the two agree.
+ *
+ * @example
+ * await store.append(spansTable, spans.map(spanRecordOf));
+ */
+export function spanRecordOf(span: SyntheticSpan): SpanRecord {
+  const resource = otelResource(span);
+  const exception = otelExceptionEvent(span);
+  const http = span.http;
+  return {
+    trace_id: span.traceId,
+    span_id: span.spanId,
+    parent_span_id: span.parentSpanId,
+    service: span.service,
+    name: span.name,
+    kind: span.kind,
+    start_time: span.startMicros,
+    end_time: span.endMicros,
+    duration_ms: (span.endMicros - span.startMicros) / 1000,
+    status: span.status,
+    in_progress: false,
+    http_method: http?.method ?? null,
+    http_url: http?.url ?? null,
+    http_status: http?.status ?? null,
+    sql_query: span.db?.statement ?? null,
+    db_server: span.db ? `${span.db.server}:${span.db.system === 'redis' ? 6379 : 5432}` : null,
+    exceptions: exception ? JSON.stringify([{ type: exception.attributes['exception.type'], message: exception.attributes['exception.message'], stack: exception.attributes['exception.stacktrace'] }]) : null,
+    annotations: null,
+    attributes: `${prefixOf(resource, otelScope(span))},${JSON.stringify(otelAttributes(span)).slice(1)}`,
+    origin: 'AWS::EC2::Instance',
+    host: span.host,
+    source: 'otlp',
+  };
+}
+
+function prefixOf(resource: OtelAttributes, scope: OtelScope): string {
+  let byScope = prefixes.get(resource);
+  if (!byScope) prefixes.set(resource, (byScope = new Map()));
+  let prefix = byScope.get(scope);
+  if (prefix === undefined) {
+    const fields: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(resource)) fields[`resource.${key}`] = value;
+    fields['otel.scope.name'] = scope.name;
+    fields['otel.scope.version'] = scope.version;
+    prefix = JSON.stringify(fields).slice(0, -1);
+    byScope.set(scope, prefix);
+  }
+  return prefix;
+}
