@@ -2,9 +2,10 @@ import type { SpanRecord } from '@tinsel/model';
 import { otelAttributes, otelExceptionEvent, otelResource, otelScope, type OtelAttributes, type OtelScope } from './otel-span-view.ts';
 import type { SyntheticSpan } from './synthetic-span.ts';
 
-// The resource-and-scope part of the attributes JSON, the same for every
-// span of a process and instrumentation: written once, not per span.
-const prefixes = new Map<OtelAttributes, Map<OtelScope, string>>();
+// The scope part of the attributes JSON and the resource JSON, the same for
+// every span of a process and instrumentation: written once, not per span.
+const prefixes = new Map<OtelScope, string>();
+const resources = new Map<OtelAttributes, string>();
 
 /**
  * The row Tinsel's OTLP path stores for `span` (what `decodeOtlpTraces`
@@ -38,24 +39,25 @@ export function spanRecordOf(span: SyntheticSpan): SpanRecord {
     db_server: span.db ? `${span.db.server}:${span.db.system === 'redis' ? 6379 : 5432}` : null,
     exceptions: exception ? JSON.stringify([{ type: exception.attributes['exception.type'], message: exception.attributes['exception.message'], stack: exception.attributes['exception.stacktrace'] }]) : null,
     annotations: null,
-    attributes: `${prefixOf(resource, otelScope(span))},${JSON.stringify(otelAttributes(span)).slice(1)}`,
+    attributes: `${prefixOf(otelScope(span))},${JSON.stringify(otelAttributes(span)).slice(1)}`,
+    resource: resourceJsonOf(resource),
     origin: 'AWS::EC2::Instance',
     host: span.host,
     source: 'otlp',
   };
 }
 
-function prefixOf(resource: OtelAttributes, scope: OtelScope): string {
-  let byScope = prefixes.get(resource);
-  if (!byScope) prefixes.set(resource, (byScope = new Map()));
-  let prefix = byScope.get(scope);
+function prefixOf(scope: OtelScope): string {
+  let prefix = prefixes.get(scope);
   if (prefix === undefined) {
-    const fields: Record<string, string | number | boolean> = {};
-    for (const [key, value] of Object.entries(resource)) fields[`resource.${key}`] = value;
-    fields['otel.scope.name'] = scope.name;
-    fields['otel.scope.version'] = scope.version;
-    prefix = JSON.stringify(fields).slice(0, -1);
-    byScope.set(scope, prefix);
+    prefix = JSON.stringify({ 'otel.scope.name': scope.name, 'otel.scope.version': scope.version }).slice(0, -1);
+    prefixes.set(scope, prefix);
   }
   return prefix;
+}
+
+function resourceJsonOf(resource: OtelAttributes): string {
+  let json = resources.get(resource);
+  if (json === undefined) resources.set(resource, (json = JSON.stringify(resource)));
+  return json;
 }

@@ -85,6 +85,7 @@ export function sampleSpan(overrides: Partial<SpanRecord> = {}): SpanRecord {
     exceptions: null,
     annotations: '{"tenant":"acme"}',
     attributes: null,
+    resource: '{"service.name":"checkout","host.name":"web-1"}',
     origin: 'AWS::EC2::Instance',
     host: 'web-1',
     source: 'xray-udp',

@@ -65,6 +65,7 @@ function readScope(group: OtlpObject, resource: OtlpSpanContext['resource']): Re
   const version = otlpField(scope, 'version');
   return ok({
     resource,
+    resourceJson: Object.keys(resource).length > 0 ? JSON.stringify(resource) : null,
     scopeName: typeof name === 'string' && name !== '' ? name : null,
     scopeVersion: typeof version === 'string' && version !== '' ? version : null,
     scope: attributes.value,

@@ -54,12 +54,12 @@ describe('decodeOtlpTraces', () => {
         exceptions: null,
         annotations: null,
         attributes: JSON.stringify({
-          'resource.service.name': 'my.service',
           'otel.scope.name': 'my.library',
           'otel.scope.version': '1.0.0',
           'scope.my.scope.attribute': 'some scope attribute',
           'my.span.attr': 'some value',
         }),
+        resource: JSON.stringify({ 'service.name': 'my.service' }),
         origin: null,
         host: null,
         source: 'otlp',

@@ -16,11 +16,12 @@ export const UNKNOWN_SERVICE = 'unknown_service';
  * Maps a validated OTLP span to Tinsel's span row. Columns come from the
  * semantic conventions (old and new names), the status from
  * classifySpanStatus, and whatever has no column goes into `attributes`
- * (see spanAttributesJson). OTLP spans are finished when exported, so
+ * (see spanAttributesJson); resource attributes go, as one shared JSON
+ * text, into `resource`. OTLP spans are finished when exported, so
  * `in_progress` is always false.
  *
  * @example
- * const row = mapOtlpSpan(span, { resource: { 'service.name': 'cart' }, scopeName: null, scopeVersion: null, scope: {} });
+ * const row = mapOtlpSpan(span, { resource: { 'service.name': 'cart' }, resourceJson: '{"service.name":"cart"}', scopeName: null, scopeVersion: null, scope: {} });
  * row.service // 'cart'
  */
 export function mapOtlpSpan(span: OtlpSpan, context: OtlpSpanContext): SpanRecord {
@@ -49,6 +50,7 @@ export function mapOtlpSpan(span: OtlpSpan, context: OtlpSpanContext): SpanRecor
     exceptions: exceptionsJson(span.events),
     annotations: xrayAnnotations(span.attributes, context.resource),
     attributes: spanAttributesJson(span, context),
+    resource: context.resourceJson,
     origin: cloudOrigin(context.resource),
     host: stringAttribute(context.resource, 'host.name'),
     source: 'otlp',

@@ -48,6 +48,8 @@ export interface OtlpSpan {
 export interface OtlpSpanContext {
   /** Resource attributes, unprefixed. */
   resource: Attributes;
+  /** `resource` as JSON, made once for all the spans that share it (null when empty). */
+  resourceJson: string | null;
   scopeName: string | null;
   scopeVersion: string | null;
   /** Scope attributes, unprefixed. */

@@ -109,6 +109,8 @@ function emptySpan(node: XrayObject, core: XrayNodeCore, context: XraySpanContex
     exceptions: null,
     annotations: null,
     attributes: null,
+    // X-Ray has no resource block: its aws and service blocks stay in attributes.
+    resource: null,
     origin: context.origin,
     host: context.host,
     source: context.source,
