@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RequestRecord } from '@tinsel/model';
-import { parseAlbLine } from '../../../packages/ingest/src/transforms/parse-alb-line.ts';
+import { parseAlbLine } from '@tinsel/ingest';
 import { generateAlbLines } from './generate-alb-lines.ts';
 
 const startTime = Date.UTC(2025, 8, 3, 10);

@@ -4,10 +4,8 @@
 // the server has the event loop and the figures (peak RSS among them) to
 // itself, as it would beside the applications that send it spans.
 import { rmSync } from 'node:fs';
-import { defaultConfig, openTinsel } from '@tinsel/server';
-// Not among @tinsel/server's exports: imported by path so that the benchmark
-// binds exactly the listeners the serve command binds.
-import { startListeners } from '../../../packages/server/src/start-listeners.ts';
+// The same listeners the serve command binds.
+import { defaultConfig, openTinsel, startListeners } from '@tinsel/server';
 import { loadSpans } from './load-spans.ts';
 import type { ServerReady, ServerReply, ServerRequest } from './server-messages.ts';
 
