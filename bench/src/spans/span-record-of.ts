@@ -39,12 +39,28 @@ export function spanRecordOf(span: SyntheticSpan): SpanRecord {
     db_server: span.db ? `${span.db.server}:${span.db.system === 'redis' ? 6379 : 5432}` : null,
     exceptions: exception ? JSON.stringify([{ type: exception.attributes['exception.type'], message: exception.attributes['exception.message'], stack: exception.attributes['exception.stacktrace'] }]) : null,
     annotations: null,
-    attributes: `${prefixOf(otelScope(span))},${JSON.stringify(otelAttributes(span)).slice(1)}`,
+    attributes: joinJson(prefixOf(otelScope(span)), JSON.stringify(withoutColumns(otelAttributes(span), span))),
     resource: resourceJsonOf(resource),
     origin: 'AWS::EC2::Instance',
     host: span.host,
     source: 'otlp',
   };
+}
+
+/** An object's JSON without its closing brace, joined with another object's JSON. */
+function joinJson(open: string, rest: string): string {
+  return rest === '{}' ? `${open}}` : `${open},${rest.slice(1)}`;
+}
+
+// The OTLP path keeps out of `attributes` what went whole into a column.
+function withoutColumns(attributes: OtelAttributes, span: SyntheticSpan): OtelAttributes {
+  const inColumns: Record<string, unknown> = {
+    'http.request.method': span.http?.method,
+    'url.full': span.http?.url,
+    'http.response.status_code': span.http?.status,
+    'db.query.text': span.db?.statement,
+  };
+  return Object.fromEntries(Object.entries(attributes).filter(([key, value]) => inColumns[key] !== value));
 }
 
 function prefixOf(scope: OtelScope): string {

@@ -29,6 +29,16 @@ export function mapOtlpSpan(span: OtlpSpan, context: OtlpSpanContext): SpanRecor
   const end = nanosToMicros(span.endNanos);
   const http = readHttpFields(span.attributes);
   const db = readDbFields(span.attributes);
+  const inColumns = {
+    'http.request.method': http.method,
+    'http.method': http.method,
+    'url.full': http.url,
+    'http.url': http.url,
+    'http.response.status_code': http.status,
+    'http.status_code': http.status,
+    'db.query.text': db.sqlQuery,
+    'db.statement': db.sqlQuery,
+  };
   return {
     trace_id: span.traceId,
     span_id: span.spanId,
@@ -49,7 +59,7 @@ export function mapOtlpSpan(span: OtlpSpan, context: OtlpSpanContext): SpanRecor
     db_server: db.dbServer,
     exceptions: exceptionsJson(span.events),
     annotations: xrayAnnotations(span.attributes, context.resource),
-    attributes: spanAttributesJson(span, context),
+    attributes: spanAttributesJson(span, context, inColumns),
     resource: context.resourceJson,
     origin: cloudOrigin(context.resource),
     host: stringAttribute(context.resource, 'host.name'),

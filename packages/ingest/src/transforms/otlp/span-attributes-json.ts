@@ -23,13 +23,17 @@ import { withoutCredentials } from './db-fields.ts';
  * spanAttributesJson(span, { resource: { 'service.name': 'cart' }, resourceJson: null, scopeName: 'http', scopeVersion: null, scope: {} })
  * // '{"otel.scope.name":"http","http.route":"/cart"}'
  */
-export function spanAttributesJson(span: OtlpSpan, context: OtlpSpanContext): string {
+export function spanAttributesJson(span: OtlpSpan, context: OtlpSpanContext, inColumns: ColumnValues = NO_COLUMNS): string {
   // No prototype: a key named "__proto__" is then an ordinary key, and plain assignment stays fast.
   const out = Object.create(null) as Attributes;
   if (context.scopeName !== null) put(out, 'otel.scope.name', context.scopeName);
   if (context.scopeVersion !== null) put(out, 'otel.scope.version', context.scopeVersion);
   copyInto(out, context.scope, 'scope.');
-  copyInto(out, span.attributes, '');
+  for (const key of Object.keys(span.attributes)) {
+    const value = span.attributes[key]!;
+    // Stored once: a value that went whole into its own column is not repeated here.
+    if (inColumns[key] === undefined || inColumns[key] !== value) put(out, key, value);
+  }
   const connection = span.attributes['db.connection_string'];
   if (typeof connection === 'string') put(out, 'db.connection_string', withoutCredentials(connection));
   if (span.statusMessage !== null) put(out, 'otel.status_description', span.statusMessage);
@@ -47,6 +51,10 @@ export function spanAttributesJson(span: OtlpSpan, context: OtlpSpanContext): st
   }
   return JSON.stringify(out);
 }
+
+/** Attribute values the span's columns already hold, by attribute key. */
+export type ColumnValues = Readonly<Record<string, AttributeValue | null>>;
+const NO_COLUMNS: ColumnValues = {};
 
 function linkJson(link: OtlpSpan['links'][number]): AttributeValue {
   const json: Attributes = { trace_id: link.traceId, span_id: link.spanId };
