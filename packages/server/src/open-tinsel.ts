@@ -20,9 +20,13 @@ export interface Tinsel {
 export async function openTinsel(config: TinselConfig, onEvent: (event: Record<string, unknown>) => void = () => {}): Promise<Tinsel> {
   const enrichmentConfig = parseEnrichmentConfig(config.enrichment, config.baseDir);
   if (!enrichmentConfig.ok) throw new Error(`tinsel.yaml: ${enrichmentConfig.reason}`);
-  const store = await createDuckDbStore({ dataDir: config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir), memoryLimit: config.store.duckdb.memoryLimit });
-  await store.migrate();
+  // Tables first: a bad table file stops start-up before the store is opened.
   const enricher = await createEnricher(enrichmentConfig.value, { onEvent });
+  const store = await createDuckDbStore({ dataDir: config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir), memoryLimit: config.store.duckdb.memoryLimit }).catch((error: unknown) => {
+    enricher.close();
+    throw error;
+  });
+  await store.migrate();
   return {
     config,
     store,
