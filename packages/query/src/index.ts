@@ -4,3 +4,4 @@ export * from './select-rows.ts';
 export * from './select-trace-spans.ts';
 export * from './search-traces.ts';
 export * from './service-map.ts';
+export * from './inherit-services.ts';

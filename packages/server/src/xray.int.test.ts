@@ -109,6 +109,16 @@ describe('X-Ray: the real SDK over UDP, and the PutTraceSegments API', () => {
     assert.fail('the completed segment never replaced the in-progress one');
   });
 
+  it('gives an independently sent subsegment the service of its segment', async () => {
+    const trace = '1-6b07a7a0-1111934633ac27e41986b850';
+    const segment = { trace_id: trace, id: '1000000000000001', name: 'billing', start_time: 1795663776.1, end_time: 1795663776.9 };
+    const subsegment = { type: 'subsegment', trace_id: trace, parent_id: '1000000000000001', id: '1000000000000002', name: 'DynamoDB', namespace: 'aws', start_time: 1795663776.2, end_time: 1795663776.3 };
+    const body = JSON.stringify({ TraceSegmentDocuments: [JSON.stringify(subsegment), JSON.stringify(segment)] });
+    await fetch(`${api}/TraceSegments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const spans = await traceSpans(trace, 2);
+    assert.deepEqual(spans.map((s) => [s.name, s.service, s.parent_span_id]), [['billing', 'billing', null], ['DynamoDB', 'billing', '1000000000000001']]);
+  });
+
   it('refuses a PutTraceSegments body that is not the API shape', async () => {
     const response = await fetch(`${api}/TraceSegments`, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{"Segments": 3}' });
     assert.equal(response.status, 400);
