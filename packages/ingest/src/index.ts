@@ -17,3 +17,4 @@ export * from './sources/xray-udp/xray-udp-source.ts';
 export * from './transforms/xray/parse-xray-datagram.ts';
 export * from './transforms/xray/normalize-xray-document.ts';
 export * from './transforms/otlp/index.ts';
+export * from './pipeline/in-progress-spans.ts';

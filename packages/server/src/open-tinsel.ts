@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createEnricher, IngestCounters, parseEnrichmentConfig, type Enricher } from '@tinsel/ingest';
+import { createEnricher, IngestCounters, InProgressSpans, parseEnrichmentConfig, type Enricher } from '@tinsel/ingest';
 import type { Store } from '@tinsel/store';
 import { createDuckDbStore } from '@tinsel/store-duckdb';
 import type { TinselConfig } from './config/config.ts';
@@ -10,6 +10,7 @@ export interface Tinsel {
   store: Store;
   enricher: Enricher;
   counters: IngestCounters;
+  inProgress: InProgressSpans;
   close(): Promise<void>;
 }
 
@@ -32,6 +33,7 @@ export async function openTinsel(config: TinselConfig, onEvent: (event: Record<s
     store,
     enricher,
     counters: new IngestCounters(),
+    inProgress: new InProgressSpans(),
     async close() {
       enricher.close();
       await store.close();

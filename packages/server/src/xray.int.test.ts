@@ -102,6 +102,8 @@ describe('X-Ray: the real SDK over UDP, and the PutTraceSegments API', () => {
       if (spans[0]?.in_progress === false) {
         assert.equal(spans.length, 1);
         assert.equal(spans[0]?.duration_ms, 1750);
+        // The in-progress row itself is gone, so counts elsewhere (search, the service map) see one span.
+        assert.deepEqual(await tinsel.store.query(sql`SELECT count(*) AS n FROM spans WHERE span_id = ${base.id}`), [{ n: 1 }]);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));

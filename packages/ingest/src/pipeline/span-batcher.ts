@@ -1,6 +1,7 @@
 import { deadLettersTable, spansTable, type DeadLetterRecord, type SpanRecord } from '@tinsel/model';
 import type { Store } from '@tinsel/store';
 import type { IngestCounters } from './ingest-counters.ts';
+import { deleteInProgressRows, type InProgressSpans } from './in-progress-spans.ts';
 
 export interface SpanBatcherOptions {
   /** Flush when this many spans wait. */
@@ -28,7 +29,7 @@ export class SpanBatcher {
   private readonly maxPending: number;
 
   constructor(
-    private readonly deps: { store: Pick<Store, 'append'>; counters: IngestCounters },
+    private readonly deps: { store: Pick<Store, 'append' | 'execute' | 'dialect'>; counters: IngestCounters; inProgress?: InProgressSpans },
     private readonly prefix: string,
     private readonly options: SpanBatcherOptions = {},
   ) {
@@ -64,6 +65,8 @@ export class SpanBatcher {
       try {
         await this.deps.store.append(spansTable, spans);
         await this.deps.store.append(deadLettersTable, dead);
+        const superseding = this.deps.inProgress?.note(spans) ?? [];
+        if (superseding.length > 0) await this.deps.store.execute(deleteInProgressRows(this.deps.store.dialect, superseding));
         this.deps.counters.add(`${this.prefix}_spans_stored_total`, spans.length);
       } catch (error) {
         this.deps.counters.add(`${this.prefix}_spans_dropped_total`, spans.length);

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { IngestCounters, RowEnricher } from '@tinsel/ingest';
+import type { InProgressSpans, IngestCounters, RowEnricher } from '@tinsel/ingest';
 import type { Store } from '@tinsel/store';
 import { ApiError, serverErrors } from '../errors.ts';
 import { registerAlbIngestRoute } from './routes/alb-ingest-route.ts';
@@ -17,6 +17,8 @@ export interface AppDeps {
   enricher: RowEnricher & { stats?: () => unknown };
   counters: IngestCounters;
   limits: { bodyBytes: number };
+  /** In-progress X-Ray spans awaiting their complete version. */
+  inProgress?: InProgressSpans;
   /** Tinsel's own structured log (one object per event); silent when absent. */
   log?: (event: Record<string, unknown>) => void;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { deadLetter, normalizeXrayDocument } from '@tinsel/ingest';
+import { deadLetter, deleteInProgressRows, normalizeXrayDocument } from '@tinsel/ingest';
 import { deadLettersTable, spansTable, type DeadLetterRecord, type SpanRecord } from '@tinsel/model';
 import type { AppDeps } from '../create-app.ts';
 
@@ -52,6 +52,9 @@ function registerPutTraceSegments(app: FastifyInstance, deps: AppDeps): void {
     });
     await deps.store.append(spansTable, spans);
     await deps.store.append(deadLettersTable, dead);
+    // A completed segment replaces the in-progress row sent when it started.
+    const superseding = deps.inProgress?.note(spans) ?? [];
+    if (superseding.length > 0) await deps.store.execute(deleteInProgressRows(deps.store.dialect, superseding));
     deps.counters.add('tinsel_xray_api_spans_total', spans.length);
     deps.counters.add('tinsel_xray_api_dead_letters_total', dead.length);
     return { UnprocessedTraceSegments: unprocessed };
