@@ -7,3 +7,4 @@ export * from './schema/logs-table.ts';
 export * from './schema/dead-letters-table.ts';
 export * from './schema/tables.ts';
 export * from './trace-id/index.ts';
+export * from './reason/quote-for-reason.ts';

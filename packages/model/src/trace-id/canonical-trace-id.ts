@@ -1,5 +1,5 @@
 import { firstNonHex, isAllZeros } from './hex-digits.ts';
-import { quoteForReason } from './quote-for-reason.ts';
+import { quoteForReason } from '../reason/quote-for-reason.ts';
 
 /** Length of Tinsel's canonical trace id: 16 bytes as hex. */
 export const CANONICAL_TRACE_ID_LENGTH = 32;

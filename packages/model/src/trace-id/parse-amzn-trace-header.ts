@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { AmznTraceHeader } from './amzn-trace-header.ts';
 import { firstNonHex, isAllZeros } from './hex-digits.ts';
-import { quoteForReason } from './quote-for-reason.ts';
+import { quoteForReason } from '../reason/quote-for-reason.ts';
 import { xrayToCanonical } from './xray-id.ts';
 
 const HEADER_NAME = /^x-amzn-trace-id\s*:/i;

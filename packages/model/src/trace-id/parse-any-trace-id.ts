@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import { hexTraceIdProblem } from './canonical-trace-id.ts';
 import { parseAmznTraceHeader } from './parse-amzn-trace-header.ts';
-import { quoteForReason } from './quote-for-reason.ts';
+import { quoteForReason } from '../reason/quote-for-reason.ts';
 import { plausibleEpochSecond } from './trace-id-epoch.ts';
 import { parseTraceparent } from './traceparent.ts';
 import { xrayToCanonical } from './xray-id.ts';

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import { firstNonHex, isAllZeros } from './hex-digits.ts';
-import { quoteForReason } from './quote-for-reason.ts';
+import { quoteForReason } from '../reason/quote-for-reason.ts';
 
 /** A W3C Trace Context `traceparent` header, split into its fields. */
 export interface Traceparent {

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import { hexTraceIdProblem } from './canonical-trace-id.ts';
 import { firstNonHex, isAllZeros } from './hex-digits.ts';
-import { quoteForReason } from './quote-for-reason.ts';
+import { quoteForReason } from '../reason/quote-for-reason.ts';
 
 // X-Ray form: "1-" + 8 hex epoch seconds + "-" + 24 hex random = 35 chars.
 // The canonical id is the same 32 digits with the version and dashes dropped.

@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from '@tinsel/model';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
 import { mapOtlpSpan } from './map-otlp-span.ts';
-import { isOtlpObject, otlpField, otlpList, quoteValue, type OtlpObject } from './otlp-field.ts';
+import { isOtlpObject, otlpField, otlpList, type OtlpObject } from './otlp-field.ts';
 import type { OtlpSpanContext } from './otlp-span.ts';
 import type { OtlpTraceBatch } from './otlp-trace-batch.ts';
 import { readAttributes } from './read-any-value.ts';
@@ -20,7 +20,7 @@ export function collectOtlpSpans(request: OtlpObject): Result<OtlpTraceBatch> {
   const resourceSpans = otlpList(request, 'resourceSpans');
   if (resourceSpans === null) return fail('resourceSpans must be an array');
   for (const [r, group] of resourceSpans.entries()) {
-    if (!isOtlpObject(group)) return fail(`resourceSpans[${r}] must be an object, got ${quoteValue(group)}`);
+    if (!isOtlpObject(group)) return fail(`resourceSpans[${r}] must be an object, got ${quoteForReason(group)}`);
     const resource = readResource(otlpField(group, 'resource'));
     // The deprecated instrumentationLibrarySpans has ScopeSpans' layout.
     const scoped = otlpList(group, 'scopeSpans');
@@ -28,7 +28,7 @@ export function collectOtlpSpans(request: OtlpObject): Result<OtlpTraceBatch> {
     if (scoped === null || library === null) return fail(`resourceSpans[${r}].scopeSpans must be an array`);
     for (const [s, scopeGroup] of [...scoped, ...library].entries()) {
       const where = `resourceSpans[${r}].scopeSpans[${s}]`;
-      if (!isOtlpObject(scopeGroup)) return fail(`${where} must be an object, got ${quoteValue(scopeGroup)}`);
+      if (!isOtlpObject(scopeGroup)) return fail(`${where} must be an object, got ${quoteForReason(scopeGroup)}`);
       const spans = otlpList(scopeGroup, 'spans');
       if (spans === null) return fail(`${where}.spans must be an array`);
       const context = resource.ok ? readScope(scopeGroup, resource.value) : resource;
@@ -51,14 +51,14 @@ function addSpan(batch: OtlpTraceBatch, raw: unknown, context: Result<OtlpSpanCo
 
 function readResource(resource: unknown): Result<OtlpSpanContext['resource']> {
   if (resource === undefined || resource === null) return ok({});
-  if (!isOtlpObject(resource)) return fail(`resource must be an object, got ${quoteValue(resource)}`);
+  if (!isOtlpObject(resource)) return fail(`resource must be an object, got ${quoteForReason(resource)}`);
   const attributes = readAttributes(otlpField(resource, 'attributes'), {});
   return attributes.ok ? attributes : fail(`resource ${attributes.reason}`);
 }
 
 function readScope(group: OtlpObject, resource: OtlpSpanContext['resource']): Result<OtlpSpanContext> {
   const scope = otlpField(group, 'scope') ?? otlpField(group, 'instrumentationLibrary') ?? {};
-  if (!isOtlpObject(scope)) return fail(`scope must be an object, got ${quoteValue(scope)}`);
+  if (!isOtlpObject(scope)) return fail(`scope must be an object, got ${quoteForReason(scope)}`);
   const attributes = readAttributes(otlpField(scope, 'attributes'), {});
   if (!attributes.ok) return fail(`scope ${attributes.reason}`);
   const name = otlpField(scope, 'name');

@@ -52,17 +52,3 @@ export function otlpList(message: OtlpObject, name: string): unknown[] | null {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : null;
 }
-
-/**
- * A short, quoted rendering of a bad value for a rejection reason.
- *
- * @example
- * quoteValue('abc') // '"abc"'
- */
-export function quoteValue(value: unknown): string {
-  let text: string;
-  if (value instanceof Uint8Array) text = `${value.length} bytes`;
-  else if (typeof value === 'bigint') text = value.toString();
-  else text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}

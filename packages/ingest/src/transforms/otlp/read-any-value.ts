@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '@tinsel/model';
-import { isOtlpObject, otlpField, otlpList, quoteValue } from './otlp-field.ts';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
+import { isOtlpObject, otlpField, otlpList } from './otlp-field.ts';
 
 /** An OTLP AnyValue as plain JSON: what Tinsel writes into its json columns. */
 export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
@@ -23,7 +23,7 @@ const MAX_DEPTH = 16;
  */
 export function readAnyValue(value: unknown, depth = 0): Result<AttributeValue> {
   if (value === undefined || value === null) return ok(null);
-  if (!isOtlpObject(value)) return fail(`AnyValue must be an object, got ${quoteValue(value)}`);
+  if (!isOtlpObject(value)) return fail(`AnyValue must be an object, got ${quoteForReason(value)}`);
   if (depth > MAX_DEPTH) return fail(`AnyValue nested deeper than ${MAX_DEPTH} levels`);
   const string = otlpField(value, 'stringValue');
   if (string !== undefined && string !== null) return typeof string === 'string' ? ok(string) : badType('stringValue', string);
@@ -53,14 +53,14 @@ export function readAnyValue(value: unknown, depth = 0): Result<AttributeValue> 
  */
 export function readAttributes(list: unknown, into: Attributes, prefix = '', depth = 0): Result<Attributes> {
   if (list === undefined || list === null) return ok(into);
-  if (!Array.isArray(list)) return fail(`attributes must be an array, got ${quoteValue(list)}`);
+  if (!Array.isArray(list)) return fail(`attributes must be an array, got ${quoteForReason(list)}`);
   for (let i = 0; i < list.length; i++) {
     const pair: unknown = list[i];
-    if (!isOtlpObject(pair)) return fail(`attribute ${i} must be a KeyValue object, got ${quoteValue(pair)}`);
+    if (!isOtlpObject(pair)) return fail(`attribute ${i} must be a KeyValue object, got ${quoteForReason(pair)}`);
     const key = otlpField(pair, 'key');
     if (typeof key !== 'string') return fail(`attribute ${i} has no string key`);
     const value = readAnyValue(otlpField(pair, 'value'), depth + 1);
-    if (!value.ok) return fail(`attribute ${quoteValue(key)}: ${value.reason}`);
+    if (!value.ok) return fail(`attribute ${quoteForReason(key)}: ${value.reason}`);
     // defineProperty, not assignment: a key named "__proto__" must stay data.
     Object.defineProperty(into, prefix + key, { value: value.value, enumerable: true, writable: true, configurable: true });
   }
@@ -68,7 +68,7 @@ export function readAttributes(list: unknown, into: Attributes, prefix = '', dep
 }
 
 function badType(field: string, value: unknown): Result<AttributeValue> {
-  return fail(`${field} has the wrong type: ${quoteValue(value)}`);
+  return fail(`${field} has the wrong type: ${quoteForReason(value)}`);
 }
 
 function readInt(value: unknown): Result<AttributeValue> {

@@ -1,5 +1,4 @@
-import { fail, ok, type Result } from '@tinsel/model';
-import { quoteValue } from './otlp-field.ts';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
 import type { OtlpStatusCode, SpanKindName } from './otlp-span.ts';
 
 // Index = OTLP Span.SpanKind number.
@@ -28,7 +27,7 @@ export function readSpanKind(value: unknown): Result<SpanKindName> {
   if (value === undefined || value === null) return ok('internal');
   if (typeof value === 'number' && Number.isInteger(value)) return ok(KINDS[value] ?? 'internal');
   if (typeof value === 'string' && Object.hasOwn(KIND_NAMES, value)) return ok(KIND_NAMES[value]!);
-  return fail(`kind must be a SpanKind number or name, got ${quoteValue(value)}`);
+  return fail(`kind must be a SpanKind number or name, got ${quoteForReason(value)}`);
 }
 
 /**
@@ -42,5 +41,5 @@ export function readStatusCode(value: unknown): Result<OtlpStatusCode> {
   if (value === 1 || value === 2) return ok(value);
   if (typeof value === 'number' && Number.isInteger(value)) return ok(0);
   if (typeof value === 'string' && Object.hasOwn(STATUS_NAMES, value)) return ok(STATUS_NAMES[value]!);
-  return fail(`status code must be a StatusCode number or name, got ${quoteValue(value)}`);
+  return fail(`status code must be a StatusCode number or name, got ${quoteForReason(value)}`);
 }

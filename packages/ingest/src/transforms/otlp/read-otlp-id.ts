@@ -1,5 +1,4 @@
-import { fail, ok, type Result } from '@tinsel/model';
-import { quoteValue } from './otlp-field.ts';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
 
 const HEX = /^[0-9a-fA-F]*$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -23,7 +22,7 @@ export function readOtlpId(value: unknown, size: 8 | 16, what: string): Result<s
     if (value.length === size) return ok(Buffer.from(value.buffer, value.byteOffset, value.length).toString('hex'));
     return fail(`${what} must be ${size} bytes, got ${value.length}`);
   }
-  if (typeof value !== 'string') return fail(`${what} must be a hex string, got ${quoteValue(value)}`);
+  if (typeof value !== 'string') return fail(`${what} must be a hex string, got ${quoteForReason(value)}`);
   if (value === '') return ok(null);
   if (value.length === size * 2 && HEX.test(value)) return ok(value.toLowerCase());
   const base64Length = Math.ceil(size / 3) * 4;
@@ -31,7 +30,7 @@ export function readOtlpId(value: unknown, size: 8 | 16, what: string): Result<s
     const bytes = Buffer.from(value, 'base64');
     if (bytes.length === size) return ok(bytes.toString('hex'));
   }
-  return fail(`${what} must be ${size} bytes (${size * 2} hex digits), got ${quoteValue(value)}`);
+  return fail(`${what} must be ${size} bytes (${size * 2} hex digits), got ${quoteForReason(value)}`);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '@tinsel/model';
-import { isOtlpObject, otlpField, quoteValue } from './otlp-field.ts';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
+import { isOtlpObject, otlpField } from './otlp-field.ts';
 import type { OtlpSpan } from './otlp-span.ts';
 import { readAttributes } from './read-any-value.ts';
 import { readSpanKind, readStatusCode } from './read-otlp-enums.ts';
@@ -20,7 +20,7 @@ import { readUnixNanos } from './read-unix-nanos.ts';
  * if (!span.ok) rejected.push({ index, reason: span.reason });
  */
 export function readOtlpSpan(span: unknown): Result<OtlpSpan> {
-  if (!isOtlpObject(span)) return fail(`span must be an object, got ${quoteValue(span)}`);
+  if (!isOtlpObject(span)) return fail(`span must be an object, got ${quoteForReason(span)}`);
   const ids = readIds(span);
   if (!ids.ok) return ids;
   const name = otlpField(span, 'name');
@@ -35,7 +35,7 @@ export function readOtlpSpan(span: unknown): Result<OtlpSpan> {
   const kind = readSpanKind(otlpField(span, 'kind'));
   if (!kind.ok) return kind;
   const status = otlpField(span, 'status') ?? {};
-  if (!isOtlpObject(status)) return fail(`status must be an object, got ${quoteValue(status)}`);
+  if (!isOtlpObject(status)) return fail(`status must be an object, got ${quoteForReason(status)}`);
   const statusCode = readStatusCode(otlpField(status, 'code'));
   if (!statusCode.ok) return statusCode;
   const attributes = readAttributes(otlpField(span, 'attributes'), {});

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '@tinsel/model';
-import { isOtlpObject, otlpField, otlpList, quoteValue } from './otlp-field.ts';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
+import { isOtlpObject, otlpField, otlpList } from './otlp-field.ts';
 import type { OtlpEvent, OtlpLink } from './otlp-span.ts';
 import { readAttributes } from './read-any-value.ts';
 import { isZeroId, readOtlpId } from './read-otlp-id.ts';
@@ -14,13 +14,13 @@ import { readUnixNanos } from './read-unix-nanos.ts';
  */
 export function readSpanEvents(span: Record<string, unknown>): Result<OtlpEvent[]> {
   const list = otlpList(span, 'events');
-  if (list === null) return fail(`events must be an array, got ${quoteValue(otlpField(span, 'events'))}`);
+  if (list === null) return fail(`events must be an array, got ${quoteForReason(otlpField(span, 'events'))}`);
   const events: OtlpEvent[] = [];
   for (let i = 0; i < list.length; i++) {
     const event: unknown = list[i];
     if (!isOtlpObject(event)) return fail(`event ${i} must be an object`);
     const name = otlpField(event, 'name') ?? '';
-    if (typeof name !== 'string') return fail(`event ${i} name must be a string, got ${quoteValue(name)}`);
+    if (typeof name !== 'string') return fail(`event ${i} name must be a string, got ${quoteForReason(name)}`);
     const time = readUnixNanos(otlpField(event, 'timeUnixNano'));
     if (!time.ok) return fail(`event ${i} time: ${time.reason}`);
     const attributes = readAttributes(otlpField(event, 'attributes'), {});
@@ -38,7 +38,7 @@ export function readSpanEvents(span: Record<string, unknown>): Result<OtlpEvent[
  */
 export function readSpanLinks(span: Record<string, unknown>): Result<OtlpLink[]> {
   const list = otlpList(span, 'links');
-  if (list === null) return fail(`links must be an array, got ${quoteValue(otlpField(span, 'links'))}`);
+  if (list === null) return fail(`links must be an array, got ${quoteForReason(otlpField(span, 'links'))}`);
   const links: OtlpLink[] = [];
   for (let i = 0; i < list.length; i++) {
     const link: unknown = list[i];

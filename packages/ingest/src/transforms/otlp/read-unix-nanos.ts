@@ -1,5 +1,4 @@
-import { fail, ok, type Result } from '@tinsel/model';
-import { quoteValue } from './otlp-field.ts';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
 
 const MAX_UINT64 = (1n << 64n) - 1n;
 
@@ -21,8 +20,8 @@ export function readUnixNanos(value: unknown): Result<bigint | null> {
   if (typeof value === 'string' && /^\d{1,20}$/.test(value)) nanos = BigInt(value);
   else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) nanos = BigInt(value);
   else if (typeof value === 'bigint' && value >= 0n) nanos = value;
-  else return fail(`expected unsigned nanoseconds as a decimal string or integer, got ${quoteValue(value)}`);
-  if (nanos > MAX_UINT64) return fail(`nanoseconds ${quoteValue(value)} do not fit in 64 bits`);
+  else return fail(`expected unsigned nanoseconds as a decimal string or integer, got ${quoteForReason(value)}`);
+  if (nanos > MAX_UINT64) return fail(`nanoseconds ${quoteForReason(value)} do not fit in 64 bits`);
   return ok(nanos === 0n ? null : nanos);
 }
 

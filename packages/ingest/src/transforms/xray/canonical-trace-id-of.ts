@@ -1,5 +1,4 @@
-import { fail, isCanonicalTraceId, ok, xrayToCanonical, type Result } from '@tinsel/model';
-import { quoteValue } from './quote-value.ts';
+import { fail, isCanonicalTraceId, ok, quoteForReason, xrayToCanonical, type Result } from '@tinsel/model';
 
 const CANONICAL_LENGTH = 32;
 
@@ -14,12 +13,12 @@ const CANONICAL_LENGTH = 32;
  */
 export function canonicalTraceIdOf(value: unknown): Result<string> {
   if (value === undefined) return fail('trace_id is missing');
-  if (typeof value !== 'string') return fail(`trace_id must be a string, got ${quoteValue(value)}`);
+  if (typeof value !== 'string') return fail(`trace_id must be a string, got ${quoteForReason(value)}`);
   // "-" is not a hex digit, so a 32-character X-Ray-looking id cannot pass here.
   if (value.length === CANONICAL_LENGTH) {
     const lower = value.toLowerCase();
     if (isCanonicalTraceId(lower)) return ok(lower);
-    return fail(`trace_id must be an X-Ray id (1-xxxxxxxx-…) or 32 hex digits, not all zeros, got ${quoteValue(value)}`);
+    return fail(`trace_id must be an X-Ray id (1-xxxxxxxx-…) or 32 hex digits, not all zeros, got ${quoteForReason(value)}`);
   }
   const xray = xrayToCanonical(value);
   return xray.ok ? xray : fail(`trace_id: ${xray.reason}`);

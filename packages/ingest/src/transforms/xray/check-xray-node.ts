@@ -1,6 +1,5 @@
-import { fail, ok, type Result } from '@tinsel/model';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
 import { epochSecondsToMicros } from './epoch-seconds-to-micros.ts';
-import { quoteValue } from './quote-value.ts';
 import { spanIdOf } from './span-id-of.ts';
 import type { XrayObject } from './xray-object.ts';
 
@@ -30,15 +29,15 @@ export interface XrayNodeCore {
  */
 export function checkXrayNode(node: XrayObject, latestStart: number): Result<XrayNodeCore> {
   const id = spanIdOf(node['id']);
-  if (id === null) return fail(node['id'] === undefined ? 'id is missing' : `id must be 16 hex digits, got ${quoteValue(node['id'])}`);
+  if (id === null) return fail(node['id'] === undefined ? 'id is missing' : `id must be 16 hex digits, got ${quoteForReason(node['id'])}`);
   const name = node['name'];
   if (typeof name !== 'string' || name === '') {
-    return fail(name === undefined ? 'name is missing' : `name must be a non-empty string, got ${quoteValue(name)}`);
+    return fail(name === undefined ? 'name is missing' : `name must be a non-empty string, got ${quoteForReason(name)}`);
   }
   const start = epochSecondsToMicros(node['start_time']);
   if (Number.isNaN(start)) return fail(timeProblem('start_time', node['start_time']));
   if (start > latestStart) {
-    return fail(`start_time ${quoteValue(node['start_time'])} is more than a day after the time of receipt (check the clock or the unit: X-Ray times are epoch seconds)`);
+    return fail(`start_time ${quoteForReason(node['start_time'])} is more than a day after the time of receipt (check the clock or the unit: X-Ray times are epoch seconds)`);
   }
   const rawEnd = node['end_time'];
   if (rawEnd === undefined || rawEnd === null) {
@@ -47,14 +46,14 @@ export function checkXrayNode(node: XrayObject, latestStart: number): Result<Xra
   }
   const end = epochSecondsToMicros(rawEnd);
   if (Number.isNaN(end)) return fail(timeProblem('end_time', rawEnd));
-  if (end < start) return fail(`end_time ${quoteValue(rawEnd)} is before start_time ${quoteValue(node['start_time'])}`);
+  if (end < start) return fail(`end_time ${quoteForReason(rawEnd)} is before start_time ${quoteForReason(node['start_time'])}`);
   return ok({ id, name, start, end });
 }
 
 function timeProblem(field: string, value: unknown): string {
   if (value === undefined) return `${field} is missing`;
   if (typeof value === 'number' && value > 0) {
-    return `${field} ${quoteValue(value)} is too large for epoch seconds (milliseconds or microseconds sent as seconds?)`;
+    return `${field} ${quoteForReason(value)} is too large for epoch seconds (milliseconds or microseconds sent as seconds?)`;
   }
-  return `${field} must be epoch seconds as a non-negative number, got ${quoteValue(value)}`;
+  return `${field} must be epoch seconds as a non-negative number, got ${quoteForReason(value)}`;
 }

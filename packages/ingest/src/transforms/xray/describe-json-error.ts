@@ -1,4 +1,4 @@
-import { quoteValue } from './quote-value.ts';
+import { quoteForReason } from '@tinsel/model';
 
 // V8 names the offset of the bad character ("… in JSON at position 209");
 // Node 22 adds a line and column, Node 20 does not, so they are computed
@@ -20,12 +20,12 @@ export function describeJsonError(text: string, error: unknown): string {
   const position = POSITION.exec(message);
   if (position) {
     const at = Number(position[1]);
-    if (at < text.length) return `document is not JSON: unexpected ${quoteValue(text[at])} at ${lineAndColumn(text, at)}`;
+    if (at < text.length) return `document is not JSON: unexpected ${quoteForReason(text[at])} at ${lineAndColumn(text, at)}`;
     return `document is not JSON: it ends too early, at ${lineAndColumn(text, text.length)}`;
   }
   if (message.includes('end of JSON')) return `document is not JSON: it ends too early, at ${lineAndColumn(text, text.length)}`;
   const token = TOKEN.exec(message);
-  return token ? `document is not JSON: unexpected ${quoteValue(token[1])}` : 'document is not JSON';
+  return token ? `document is not JSON: unexpected ${quoteForReason(token[1])}` : 'document is not JSON';
 }
 
 function lineAndColumn(text: string, at: number): string {

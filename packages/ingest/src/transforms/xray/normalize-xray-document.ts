@@ -1,8 +1,7 @@
-import { fail, ok, type Result, type SpanRecord } from '@tinsel/model';
+import { fail, ok, quoteForReason, type Result, type SpanRecord } from '@tinsel/model';
 import { canonicalTraceIdOf } from './canonical-trace-id-of.ts';
 import { describeJsonError } from './describe-json-error.ts';
 import { flattenXrayTree } from './flatten-xray-tree.ts';
-import { quoteValue } from './quote-value.ts';
 import { spanIdOf } from './span-id-of.ts';
 import { isXrayObject } from './xray-object.ts';
 
@@ -52,20 +51,20 @@ export function normalizeXrayDocument(text: string, source: XraySource, now: num
     return fail(describeJsonError(text, error));
   }
   if (!isXrayObject(document)) {
-    return fail(`document must be a JSON object, got ${Array.isArray(document) ? 'an array' : quoteValue(document)}`);
+    return fail(`document must be a JSON object, got ${Array.isArray(document) ? 'an array' : quoteForReason(document)}`);
   }
   const independent = document['type'] === 'subsegment';
   const what = independent ? 'subsegment' : 'segment';
   const documentId = spanIdOf(document['id']);
   if (documentId === null) {
-    return fail(`${what}: ${document['id'] === undefined ? 'id is missing' : `id must be 16 hex digits, got ${quoteValue(document['id'])}`}`);
+    return fail(`${what}: ${document['id'] === undefined ? 'id is missing' : `id must be 16 hex digits, got ${quoteForReason(document['id'])}`}`);
   }
   const traceId = canonicalTraceIdOf(document['trace_id']);
   if (!traceId.ok) return fail(`${what} ${documentId}: ${traceId.reason}`);
   const rawParent = document['parent_id'];
   const parentSpanId = rawParent === undefined || rawParent === null ? null : spanIdOf(rawParent);
   if (parentSpanId === null && rawParent !== undefined && rawParent !== null) {
-    return fail(`${what} ${documentId}: parent_id must be 16 hex digits, got ${quoteValue(rawParent)}`);
+    return fail(`${what} ${documentId}: parent_id must be 16 hex digits, got ${quoteForReason(rawParent)}`);
   }
   if (independent && parentSpanId === null) {
     return fail(`subsegment ${documentId}: parent_id is missing; a subsegment sent on its own needs the id of its parent`);

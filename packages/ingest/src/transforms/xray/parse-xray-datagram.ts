@@ -1,6 +1,5 @@
-import { fail, ok, type Result } from '@tinsel/model';
+import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
 import { isXrayObject } from './xray-object.ts';
-import { quoteValue } from './quote-value.ts';
 
 /** The daemon's receive buffer: a larger datagram never reaches it whole. */
 export const MAX_XRAY_DATAGRAM_BYTES = 64 * 1024;
@@ -42,14 +41,14 @@ function headerProblem(header: string): string | null {
   try {
     parsed = JSON.parse(header);
   } catch {
-    return `datagram header is not JSON: ${quoteValue(header)}; expected {"format":"json","version":1}`;
+    return `datagram header is not JSON: ${quoteForReason(header)}; expected {"format":"json","version":1}`;
   }
-  if (!isXrayObject(parsed)) return `datagram header must be a JSON object, got ${quoteValue(header)}`;
+  if (!isXrayObject(parsed)) return `datagram header must be a JSON object, got ${quoteForReason(header)}`;
   const format = parsed['format'];
   if (typeof format !== 'string' || format.toLowerCase() !== 'json') {
-    return `datagram header format must be "json", got ${quoteValue(format)}`;
+    return `datagram header format must be "json", got ${quoteForReason(format)}`;
   }
-  if (parsed['version'] !== 1) return `datagram header version must be 1, got ${quoteValue(parsed['version'])}`;
+  if (parsed['version'] !== 1) return `datagram header version must be 1, got ${quoteForReason(parsed['version'])}`;
   return null;
 }
 
