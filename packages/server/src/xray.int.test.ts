@@ -74,7 +74,7 @@ describe('X-Ray: the real SDK over UDP, and the PutTraceSegments API', () => {
     const segment = new AWSXRay.Segment('after-garbage');
     segment.close();
     assert.equal((await traceSpans(segment.trace_id, 1)).length, 1);
-    const dead = await tinsel.store.query(sql`SELECT reason, raw FROM dead_letters WHERE signal = ${'spans'}`);
+    const dead = await tinsel.store.query(sql`SELECT reason, raw FROM dead_letters WHERE signal = ${'spans'} AND source LIKE ${'xray-udp:%'}`);
     assert.equal(dead.length, 1);
     assert.equal(dead[0]?.raw, 'not the daemon protocol');
     assert.equal(tinsel.counters.get('tinsel_xray_udp_dead_letters_total'), 1);
