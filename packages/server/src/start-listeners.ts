@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { SpanBatcher, startXrayUdpSource, type XrayUdpSource } from '@tinsel/ingest';
 import type { TinselConfig } from './config/config.ts';
 import { createApp, createOtlpApp } from './http/create-app.ts';
@@ -16,8 +17,11 @@ export interface Listeners {
 export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: (event: Record<string, unknown>) => void): Promise<Listeners> {
   const app = createApp({ ...tinsel, limits: config.limits, log });
   const addresses: Record<string, string> = { api: await app.listen({ host: config.listen.host, port: config.listen.port }) };
-  const otlp = config.listen.otlpPort === false ? null : createOtlpApp({ ...tinsel, limits: config.limits, log });
-  if (otlp && config.listen.otlpPort !== false) addresses.otlp = await otlp.listen({ host: config.listen.host, port: config.listen.otlpPort });
+  let otlp: FastifyInstance | null = null;
+  if (config.listen.otlpPort !== false) {
+    otlp = createOtlpApp({ ...tinsel, limits: config.limits, log });
+    addresses.otlp = await otlp.listen({ host: config.listen.host, port: config.listen.otlpPort });
+  }
   let udp: XrayUdpSource | null = null;
   if (config.listen.xrayUdpPort !== false) {
     const batcher = new SpanBatcher(tinsel, 'tinsel_xray_udp', { onError: (error) => log({ level: 'error', msg: 'storing X-Ray spans failed', error: String(error) }) });

@@ -2,7 +2,7 @@ import duckdb from '@duckdb/node-bindings';
 import { DuckDBDataChunk, type DuckDBConnection } from '@duckdb/node-api';
 import type { Columns, RowOf, TableSchema } from '@tinsel/model';
 import { columnBuffer } from './column-buffers.ts';
-import { columnWriter } from './column-writers.ts';
+import { duckDbType } from './column-types.ts';
 
 // DuckDB's vector size: a data chunk holds at most this many rows.
 const CHUNK_ROWS = 2048;
@@ -21,7 +21,7 @@ export async function appendRows<S extends TableSchema<Columns>>(
   const specs = names.map((name) => table.columns[name]!);
   const buffers = specs.map((spec) => columnBuffer(spec.type, CHUNK_ROWS));
   const appender = await connection.createAppender(table.name);
-  const chunk = DuckDBDataChunk.create(specs.map((spec) => columnWriter(spec).type));
+  const chunk = DuckDBDataChunk.create(specs.map((spec) => duckDbType(spec.type)));
   const values: unknown[] = new Array(CHUNK_ROWS);
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const count = Math.min(CHUNK_ROWS, rows.length - start);

@@ -3,6 +3,7 @@ import type { StoreWriter } from '@tinsel/store';
 
 /** Where batches go: a store, or a writer's transaction. */
 export type RowSink = Pick<StoreWriter, 'append'>;
+import { enrichRequests } from '../transforms/enrich.ts';
 import { parseAlbLine } from '../transforms/parse-alb-line.ts';
 import { deadLetter } from './dead-letter.ts';
 import type { IngestCounters } from './ingest-counters.ts';
@@ -60,7 +61,7 @@ export function prepareAlbBatch(enricher: RowEnricher, origin: AlbOrigin, lines:
       dead.push(deadLetter('requests', origin.source, firstLine + i, parsed.reason, line));
     }
   }
-  enricher.enrich(rows);
+  enrichRequests(rows, enricher);
   return { rows, dead, lines: lines.length, skipped };
 }
 

@@ -1,3 +1,5 @@
+import { DEFAULT_MEMORY_LIMIT } from '@tinsel/store-duckdb';
+
 /** Tinsel's configuration after defaults, `tinsel.yaml`, environment and flags. */
 export interface TinselConfig {
   /** Folder of the embedded store. */
@@ -17,7 +19,7 @@ export const defaultConfig: TinselConfig = {
   dataDir: './data',
   // Loopback unless configured: nothing is exposed by accident.
   listen: { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318 },
-  store: { backend: 'duckdb', duckdb: { memoryLimit: '256MB' } },
+  store: { backend: 'duckdb', duckdb: { memoryLimit: DEFAULT_MEMORY_LIMIT } },
   limits: { bodyBytes: 64 * 1024 * 1024 },
   s3: { endpoint: null, region: null, forcePathStyle: false },
   enrichment: {},

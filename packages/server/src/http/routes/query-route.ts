@@ -3,6 +3,7 @@ import { parseAnyTraceId, signals, type Signal } from '@tinsel/model';
 import { parseTime, selectRows } from '@tinsel/query';
 import type { AppDeps } from '../create-app.ts';
 import { ApiError } from '../../errors.ts';
+import { timeRange } from './time-range.ts';
 
 interface QueryBody {
   query?: string;
@@ -22,15 +23,11 @@ export function registerQueryRoute(app: FastifyInstance, deps: AppDeps): void {
     const started = performance.now();
     const signal = (body.signal ?? 'requests') as Signal;
     if (!signals.includes(signal)) throw new ApiError('TINSEL_ERR_BAD_REQUEST', `signal: expected one of ${signals.join(', ')}`);
-    const now = Date.now();
-    const from = parseTime(body.from ?? '-24h', now);
-    const to = parseTime(body.to ?? 'now', now);
-    if (!from.ok) throw new ApiError('TINSEL_ERR_BAD_REQUEST', `from: ${from.reason}`);
-    if (!to.ok) throw new ApiError('TINSEL_ERR_BAD_REQUEST', `to: ${to.reason}`);
+    const { from, to } = timeRange(body, parseTime, '-24h');
     const limit = body.limit ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new ApiError('TINSEL_ERR_BAD_REQUEST', 'limit: expected an integer from 1 to 10000');
     const traceId = traceFilter(body.query ?? '');
-    const rows = await deps.store.query(selectRows(deps.store.dialect, { signal, from: from.value, to: to.value + 1, traceId, limit }));
+    const rows = await deps.store.query(selectRows(deps.store.dialect, { signal, from, to, traceId, limit }));
     return { rows, stats: { returned: rows.length, elapsedMs: Math.round((performance.now() - started) * 100) / 100 } };
   });
 }
