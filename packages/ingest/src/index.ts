@@ -18,3 +18,6 @@ export * from './transforms/xray/parse-xray-datagram.ts';
 export * from './transforms/xray/normalize-xray-document.ts';
 export * from './transforms/otlp/index.ts';
 export * from './pipeline/in-progress-spans.ts';
+export * from './transforms/logs/index.ts';
+export * from './pipeline/write-log-batch.ts';
+export * from './transforms/es-bulk/index.ts';

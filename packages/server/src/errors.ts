@@ -8,6 +8,14 @@ export const serverErrors = {
   TINSEL_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body is larger than the configured limit (limits.bodyBytes).' },
   TINSEL_ERR_NOT_FOUND: { status: 404, message: 'No such route.' },
   TINSEL_ERR_QUERY_UNSUPPORTED: { status: 400, message: 'This query form is not supported yet.' },
+  TINSEL_ERR_QUERY_PARSE: { status: 400, message: 'The query could not be parsed; column and expected say where and what would fit.' },
+  TINSEL_ERR_QUERY_FIELD: { status: 400, message: 'The query names a field the signal does not have.' },
+  TINSEL_ERR_QUERY_INVALID: { status: 400, message: 'The query uses a value or pipe that does not fit (a word where a number belongs, pipes in an order that means nothing).' },
+  TINSEL_ERR_QUERY_CURSOR: { status: 400, message: 'The cursor is not one Tinsel issued for this query.' },
+  TINSEL_ERR_STORY_BAD_ID: { status: 400, message: 'The id is not a trace id: expected an X-Ray id, 32 hex digits, an X-Amzn-Trace-Id header or a traceparent.' },
+  TINSEL_ERR_STORY_NOT_FOUND: { status: 404, message: 'No load-balancer record, span or log line has this trace id.' },
+  TINSEL_ERR_LOG_BATCH_REJECTED: { status: 400, message: 'A log event in the batch is invalid, so the whole batch was refused (as Seq does); the message names the event.' },
+  TINSEL_ERR_SEQ_API_KEY: { status: 401, message: 'The Seq API key (X-Seq-ApiKey or ?apiKey) is missing or not one of logs.seqApiKeys.' },
   TINSEL_ERR_INTERNAL: { status: 500, message: 'Tinsel failed to handle the request; the server log has the details.' },
   TINSEL_ERR_CONFIG: { status: 500, message: 'The configuration is invalid.' },
 } as const;
@@ -17,9 +25,12 @@ export type ServerErrorCode = keyof typeof serverErrors;
 export class ApiError extends Error {
   readonly code: ServerErrorCode;
   readonly status: number;
-  constructor(code: ServerErrorCode, detail?: string, options?: { cause?: unknown }) {
+  /** Extra members of the answer, such as a query error's column and expectation. */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ServerErrorCode, detail?: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
     super(detail ?? serverErrors[code].message, options);
     this.code = code;
     this.status = serverErrors[code].status;
+    this.details = options?.details;
   }
 }

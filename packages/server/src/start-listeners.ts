@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SpanBatcher, startXrayUdpSource, type XrayUdpSource } from '@tinsel/ingest';
 import type { TinselConfig } from './config/config.ts';
-import { createApp, createOtlpApp } from './http/create-app.ts';
+import { createApp, createEsApp, createOtlpApp, createSeqApp } from './http/create-app.ts';
 import type { Tinsel } from './open-tinsel.ts';
 
 export interface Listeners {
@@ -12,15 +12,27 @@ export interface Listeners {
 
 /**
  * Binds every listener the configuration asks for: the API (which also
- * answers the compatibility endpoints), OTLP/HTTP and the X-Ray daemon's UDP port.
+ * answers the compatibility endpoints), OTLP/HTTP, Seq, Elasticsearch and the X-Ray daemon's UDP port.
  */
 export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: (event: Record<string, unknown>) => void): Promise<Listeners> {
-  const app = createApp({ ...tinsel, limits: config.limits, log });
+  const app = createApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
   const addresses: Record<string, string> = { api: await app.listen({ host: config.listen.host, port: config.listen.port }) };
   let otlp: FastifyInstance | null = null;
   if (config.listen.otlpPort !== false) {
-    otlp = createOtlpApp({ ...tinsel, limits: config.limits, log });
+    otlp = createOtlpApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
     addresses.otlp = await otlp.listen({ host: config.listen.host, port: config.listen.otlpPort });
+  }
+  let es: FastifyInstance | null = null;
+  // Absent (a configuration built in code) is off, as `false` is.
+  if (config.listen.esPort !== false && config.listen.esPort !== undefined) {
+    es = createEsApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
+    addresses.es = await es.listen({ host: config.listen.host, port: config.listen.esPort });
+  }
+  let seq: FastifyInstance | null = null;
+  const seqPort = config.listen.seqPort ?? false;
+  if (seqPort !== false) {
+    seq = createSeqApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
+    addresses.seq = await seq.listen({ host: config.listen.host, port: seqPort });
   }
   let udp: XrayUdpSource | null = null;
   if (config.listen.xrayUdpPort !== false) {
@@ -33,6 +45,8 @@ export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: 
     async close() {
       await app.close();
       await otlp?.close();
+      await es?.close();
+      await seq?.close();
       await udp?.close();
     },
   };

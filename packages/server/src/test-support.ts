@@ -17,5 +17,5 @@ export function awsDocExampleLines(): string[] {
 
 /** A configuration on a new temporary data folder, listening on an ephemeral loopback port. */
 export function testConfig(overrides: Partial<TinselConfig> = {}): TinselConfig {
-  return { ...defaultConfig, dataDir: mkdtempSync(join(tmpdir(), 'tinsel-test-')), listen: { host: '127.0.0.1', port: 0, xrayUdpPort: 0, otlpPort: 0 }, ...overrides };
+  return { ...defaultConfig, dataDir: mkdtempSync(join(tmpdir(), 'tinsel-test-')), listen: { host: '127.0.0.1', port: 0, xrayUdpPort: 0, otlpPort: 0, seqPort: 0, esPort: 0 }, ...overrides };
 }

@@ -4,13 +4,15 @@ import { openTinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { parseCommand } from './common-options.ts';
 import { findServer } from './find-server.ts';
+import { runIngestLogs } from './ingest-logs-command.ts';
 import { ProgressReporter } from './progress-reporter.ts';
 
-/** `tinsel ingest alb <target>`: through a running server when one answers, else into the data folder. */
+/** `tinsel ingest alb <target>` and `tinsel ingest logs <file>`: through a running server when one answers, else into the data folder. */
 export async function runIngest(args: string[]): Promise<number> {
   const { config, values, positionals } = parseCommand(args, {});
   const [kind, target] = positionals;
-  if (kind !== 'alb' || !target) throw new Error('usage: tinsel ingest alb <file|folder|s3://bucket/prefix>');
+  if (kind === 'logs' && target) return runIngestLogs(config, await findServer(values.server as string | undefined, config.listen.port, values.direct === true), target);
+  if (kind !== 'alb' || !target) throw new Error('usage: tinsel ingest alb <file|folder|s3://bucket/prefix> | tinsel ingest logs <file.jsonl[.gz]>');
   const s3 = { endpoint: config.s3.endpoint ?? undefined, region: config.s3.region ?? undefined, forcePathStyle: config.s3.forcePathStyle };
   const server = await findServer(values.server as string | undefined, config.listen.port, values.direct === true);
   const reporter = new ProgressReporter();

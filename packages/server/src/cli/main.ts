@@ -3,19 +3,27 @@
 import { runDeadLetters } from './dead-letters-command.ts';
 import { runDemo } from './demo-command.ts';
 import { runIngest } from './ingest-command.ts';
+import { runQuery } from './query-command.ts';
 import { runServe } from './serve-command.ts';
+import { runSimulate } from './simulate-command.ts';
 import { runStats } from './stats-command.ts';
+import { runStory } from './story-command.ts';
 
 const usage = `usage: tinsel <command> [options]
 
 commands:
   serve                         run the API on the embedded store
-  demo                          ingest the sample dataset, then serve
+  demo                          serve with a simulated estate sending live traffic (docs/simulator.md)
   ingest alb <file|folder|s3://bucket/prefix>
                                 ingest ALB access logs (.log, .log.gz)
+  ingest logs <file>            ingest application logs: CLEF or JSON lines (pino, winston, bunyan), gzip or not
   stats                         rows per table, dead letters, bytes on disk
   dead-letters [--source S] [--limit N]
                                 the newest rejected lines with their reasons
+  story <id> [--json]            one request's whole story as a timeline (any id form)
+  query '<tql>' [--signal requests|spans|logs] [--from -1h] [--to now] [--limit N] [--format table|json|csv] [--cursor C] [--explain]
+                                search with the query language (docs/query-language.md)
+  simulate --out DIR | --live   a simulated estate as files or live traffic (docs/simulator.md)
 
 common options:
   --config FILE     tinsel.yaml to read (default ./tinsel.yaml when present)
@@ -32,6 +40,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   ingest: runIngest,
   stats: runStats,
   'dead-letters': runDeadLetters,
+  story: runStory,
+  simulate: runSimulate,
+  query: runQuery,
 };
 
 const [name, ...args] = process.argv.slice(2);

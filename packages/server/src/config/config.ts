@@ -1,13 +1,16 @@
 import { DEFAULT_MEMORY_LIMIT } from '@tinsel/store-duckdb';
+import type { ClickHouseConfig } from './clickhouse-config.ts';
 
 /** Tinsel's configuration after defaults, `tinsel.yaml`, environment and flags. */
 export interface TinselConfig {
   /** Folder of the embedded store. */
   dataDir: string;
   /** Ports: the API, the X-Ray daemon protocol (UDP), OTLP/HTTP; `false` switches a listener off. */
-  listen: { host: string; port: number; xrayUdpPort: number | false; otlpPort: number | false };
-  store: { backend: 'duckdb'; duckdb: { memoryLimit: string } };
+  listen: { host: string; port: number; xrayUdpPort: number | false; otlpPort: number | false; seqPort?: number | false; esPort?: number | false };
+  store: { backend: 'duckdb' | 'clickhouse'; duckdb: { memoryLimit: string }; clickhouse?: ClickHouseConfig; retentionDays?: number };
   limits: { bodyBytes: number };
+  /** Application logs: where trace ids are found, and the Seq API keys accepted (none listed: any key). */
+  logs: { traceIdProperties: string[]; seqApiKeys: string[] };
   s3: { endpoint: string | null; region: string | null; forcePathStyle: boolean };
   /** The enrichment section, validated by the enrichment tables themselves. */
   enrichment: unknown;
@@ -18,9 +21,10 @@ export interface TinselConfig {
 export const defaultConfig: TinselConfig = {
   dataDir: './data',
   // Loopback unless configured: nothing is exposed by accident.
-  listen: { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318 },
+  listen: { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318, seqPort: 5341, esPort: 9200 },
   store: { backend: 'duckdb', duckdb: { memoryLimit: DEFAULT_MEMORY_LIMIT } },
   limits: { bodyBytes: 64 * 1024 * 1024 },
+  logs: { traceIdProperties: ['TraceId', 'trace_id', 'traceId', 'AmznTraceId', 'X-Amzn-Trace-Id'], seqApiKeys: [] },
   s3: { endpoint: null, region: null, forcePathStyle: false },
   enrichment: {},
   baseDir: '.',

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ env: {} });
     assert.ok(config.ok);
     assert.equal(config.value.dataDir, './data');
-    assert.deepEqual(config.value.listen, { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318 });
+    assert.deepEqual(config.value.listen, { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318, seqPort: 5341, esPort: 9200 });
   });
 
   it('applies the file, then TINSEL_ variables, then flags', () => {
@@ -26,6 +26,16 @@ describe('loadConfig', () => {
     assert.equal(config.value.listen.port, 7000);
     assert.equal(config.value.listen.host, '0.0.0.0');
     assert.equal(config.value.dataDir, '/flag');
+  });
+
+  it('reads the Elasticsearch port from the file or TINSEL_LISTEN_ES_PORT, false switching it off', () => {
+    const fromFile = loadConfig({ file: yamlFile('listen:\n  esPort: 9201\n'), env: {} });
+    assert.ok(fromFile.ok);
+    assert.equal(fromFile.value.listen.esPort, 9201);
+    const off = loadConfig({ file: yamlFile('listen:\n  esPort: 9201\n'), env: { TINSEL_LISTEN_ES_PORT: 'false' } });
+    assert.ok(off.ok);
+    assert.equal(off.value.listen.esPort, false);
+    assert.deepEqual(loadConfig({ file: yamlFile('listen:\n  esPort: http\n'), env: {} }), { ok: false, reason: 'listen.esPort: expected a positive integer, got "http"' });
   });
 
   it('names the key of a bad value', () => {

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '@tinsel/model';
+import { clickHouseStoreAt } from './clickhouse-config.ts';
 import { defaultConfig, type TinselConfig } from './config.ts';
 
 type Raw = Record<string, unknown>;
@@ -12,7 +13,7 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 export function validateConfig(raw: unknown, baseDir: string): Result<TinselConfig> {
   if (raw === null || raw === undefined) raw = {};
   if (!isObject(raw)) return fail('tinsel.yaml: expected a mapping at the top level');
-  const known = ['dataDir', 'listen', 'store', 'limits', 's3', 'enrichment'];
+  const known = ['dataDir', 'listen', 'store', 'limits', 's3', 'enrichment', 'logs'];
   const unknownKey = Object.keys(raw).find((k) => !known.includes(k));
   if (unknownKey) return fail(`${unknownKey}: unknown key (known: ${known.join(', ')})`);
   try {
@@ -27,9 +28,12 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
         port: portAt(listen.port, 'listen.port') ?? defaultConfig.listen.port,
         xrayUdpPort: portOrOffAt(listen.xrayUdpPort, 'listen.xrayUdpPort') ?? defaultConfig.listen.xrayUdpPort,
         otlpPort: portOrOffAt(listen.otlpPort, 'listen.otlpPort') ?? defaultConfig.listen.otlpPort,
+        esPort: portOrOffAt(listen.esPort, 'listen.esPort') ?? defaultConfig.listen.esPort,
+        seqPort: portOrOffAt(listen.seqPort, 'listen.seqPort') ?? defaultConfig.listen.seqPort,
       },
-      store: { backend: backendAt(store.backend), duckdb: { memoryLimit: memoryAt(section(store, 'duckdb', 'store.duckdb').memoryLimit, 'store.duckdb.memoryLimit') } },
+      store: { backend: backendAt(store.backend), duckdb: { memoryLimit: memoryAt(section(store, 'duckdb', 'store.duckdb').memoryLimit, 'store.duckdb.memoryLimit') }, ...clickHouseStoreAt(store, backendAt(store.backend)) },
       limits: { bodyBytes: positiveIntAt(limits.bodyBytes, 'limits.bodyBytes') ?? defaultConfig.limits.bodyBytes },
+      logs: logsAt(section(raw, 'logs')),
       s3: {
         endpoint: stringAt(s3.endpoint, 's3.endpoint') ?? null,
         region: stringAt(s3.region, 's3.region') ?? null,
@@ -48,6 +52,21 @@ function section(raw: Raw, key: string, path = key): Raw {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) throw new Error(`${path}: expected a mapping`);
   return value;
+}
+
+function logsAt(logs: Raw): TinselConfig['logs'] {
+  return {
+    traceIdProperties: stringListAt(logs.traceIdProperties, 'logs.traceIdProperties') ?? defaultConfig.logs.traceIdProperties,
+    seqApiKeys: stringListAt(logs.seqApiKeys, 'logs.seqApiKeys') ?? defaultConfig.logs.seqApiKeys,
+  };
+}
+
+/** A list of non-empty strings, from YAML or from a comma-separated environment variable. */
+function stringListAt(value: unknown, key: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
+  if (!Array.isArray(list) || list.some((s) => typeof s !== 'string' || s === '')) throw new Error(`${key}: expected a list of non-empty strings, got ${JSON.stringify(value)}`);
+  return list as string[];
 }
 
 function stringAt(value: unknown, key: string): string | undefined {
@@ -87,7 +106,8 @@ function memoryAt(value: unknown, key: string): string {
   return value;
 }
 
-function backendAt(value: unknown): 'duckdb' {
+function backendAt(value: unknown): 'duckdb' | 'clickhouse' {
   if (value === undefined || value === null || value === 'duckdb') return 'duckdb';
-  throw new Error(`store.backend: expected "duckdb" (ClickHouse is not available in this build), got ${JSON.stringify(value)}`);
+  if (value === 'clickhouse') return 'clickhouse';
+  throw new Error(`store.backend: expected "duckdb" or "clickhouse", got ${JSON.stringify(value)}`);
 }

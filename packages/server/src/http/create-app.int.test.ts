@@ -80,10 +80,10 @@ describe('HTTP API over a real socket and a real DuckDB file', () => {
   });
 
   it('answers a bad query with a code and no SQL', async () => {
-    const response = await post('/api/query', JSON.stringify({ query: 'status:>=500' }), { 'content-type': 'application/json' });
+    const response = await post('/api/query', JSON.stringify({ query: 'status:>=' }), { 'content-type': 'application/json' });
     assert.equal(response.status, 400);
     const body = (await response.json()) as { error: string; message: string };
-    assert.equal(body.error, 'TINSEL_ERR_QUERY_UNSUPPORTED');
+    assert.equal(body.error, 'TINSEL_ERR_QUERY_PARSE');
     assert.doesNotMatch(body.message, /SELECT|FROM/);
   });
 

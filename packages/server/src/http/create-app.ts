@@ -7,10 +7,15 @@ import { registerDeadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerQueryRoute } from './routes/query-route.ts';
 import { registerTraceRoutes } from './routes/trace-routes.ts';
+import { registerStoryRoute } from './routes/story-route.ts';
 import { registerXrayApiRoute } from './routes/xray-api-route.ts';
 import { registerOtlpTraceRoute } from './routes/otlp-trace-route.ts';
 import { registerServiceMapRoute } from './routes/service-map-route.ts';
 import { registerTraceSearchRoute } from './routes/trace-search-route.ts';
+import { registerEsRoutes } from './routes/es-routes.ts';
+import { registerSeqIngestRoutes } from './routes/seq-ingest-route.ts';
+import { registerOtlpLogRoute } from './routes/otlp-log-route.ts';
+import { registerLogIngestRoute } from './routes/log-ingest-route.ts';
 
 export interface AppDeps {
   store: Store;
@@ -21,6 +26,8 @@ export interface AppDeps {
   inProgress?: InProgressSpans;
   /** Tinsel's own structured log (one object per event); silent when absent. */
   log?: (event: Record<string, unknown>) => void;
+  /** Where log sources find trace ids, and the Seq API keys accepted; defaults when absent. */
+  logs?: { traceIdProperties: readonly string[]; seqApiKeys: readonly string[] };
 }
 
 /**
@@ -38,10 +45,16 @@ export function createApp(deps: AppDeps): FastifyInstance {
   registerDeadLetterRoutes(app, deps);
   registerQueryRoute(app, deps);
   registerTraceRoutes(app, deps);
+  registerStoryRoute(app, deps);
   registerTraceSearchRoute(app, deps);
   registerServiceMapRoute(app, deps);
   registerXrayApiRoute(app, deps);
   registerOtlpTraceRoute(app, deps);
+  registerOtlpLogRoute(app, deps);
+  registerSeqIngestRoutes(app, deps);
+  registerLogIngestRoute(app, deps);
+  // Only the paths that cannot clash with the API and the UI: /_bulk, /{index}/_bulk, /{index}/_doc…, /_… calls.
+  registerEsRoutes(app, deps, 'api');
   return app;
 }
 
@@ -52,6 +65,24 @@ export function createApp(deps: AppDeps): FastifyInstance {
 export function createOtlpApp(deps: AppDeps): FastifyInstance {
   const app = createBareApp(deps);
   registerOtlpTraceRoute(app, deps);
+  registerOtlpLogRoute(app, deps);
+  return app;
+}
+
+/** The Seq port (5341 by default): Seq's ingestion API, for sinks pointed at it unchanged. */
+export function createSeqApp(deps: AppDeps): FastifyInstance {
+  const app = createBareApp(deps);
+  registerSeqIngestRoutes(app, deps);
+  return app;
+}
+
+/**
+ * The Elasticsearch port (9200 by default): the whole compatible surface,
+ * `GET /` and `/{index}` included, for shippers pointed at it unchanged.
+ */
+export function createEsApp(deps: AppDeps): FastifyInstance {
+  const app = createBareApp(deps);
+  registerEsRoutes(app, deps, 'all');
   return app;
 }
 
@@ -59,7 +90,7 @@ export function createOtlpApp(deps: AppDeps): FastifyInstance {
 function createBareApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes });
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message, ...error.details });
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send({ error: 'TINSEL_ERR_BODY_TOO_LARGE', message: serverErrors.TINSEL_ERR_BODY_TOO_LARGE.message });
     }
