@@ -26,6 +26,23 @@ export interface Dialect {
   jsonText(column: Sql, key: string): Sql;
   /** The q-quantile (0..1) of an expression. */
   quantile(expr: Sql, q: number): Sql;
+  /**
+   * A nested member of a JSON text column as text (`['Order', 'Id']`), null
+   * when absent. Numbers and booleans come back as their JSON text.
+   */
+  jsonPath(column: Sql, path: readonly string[]): Sql;
+  /** True when `expr` contains `needle`, ignoring case; the needle is a parameter. */
+  containsText(expr: Sql, needle: string): Sql;
+  /** SQL LIKE with `%` / `_` wildcards and `\` as the escape character; the pattern is a parameter. */
+  like(expr: Sql, pattern: string, ignoreCase: boolean): Sql;
+  /** A number from text, null when the text is not one. */
+  toNumber(expr: Sql): Sql;
+  /** Any value as text. */
+  toText(expr: Sql): Sql;
+  /** The exact number of distinct non-null values. */
+  countDistinct(expr: Sql): Sql;
+  /** A text key hashed from the expressions: a stable tiebreak between rows with equal times. */
+  rowKey(exprs: readonly Sql[]): Sql;
 }
 
 /** Renders Sql for a dialect. Parameters are never inlined into text. */

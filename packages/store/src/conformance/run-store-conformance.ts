@@ -4,6 +4,7 @@ import { deadLettersTable, logsTable, requestsTable, spansTable } from '@tinsel/
 import { ident, sql } from '../sql.ts';
 import type { Store } from '../store.ts';
 import { sampleDeadLetter, sampleLog, sampleRequest, sampleSpan } from './sample-records.ts';
+import { runQueryDialectChecks } from './query-dialect-checks.ts';
 
 export interface StoreConformanceOptions {
   name: string;
@@ -220,6 +221,8 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       assert.ok(stats.rows.requests >= 5000);
       assert.ok(stats.bytesOnDisk > 0);
     });
+
+    runQueryDialectChecks(test, () => store);
 
     test('rejects a broken query with a store error that carries no SQL', async () => {
       await assert.rejects(store.query(sql`SELECT nope FROM ${ident('requests')}`), (error: Error & { code?: string }) => {

@@ -1,0 +1,14 @@
+export * from './tql-ast.ts';
+export * from './parse-tql.ts';
+export * from './compile-tql.ts';
+export * from './compiled-tql.ts';
+export * from './explain-tql.ts';
+export * from './run-tql.ts';
+export * from './tql-cursor.ts';
+export * from './auto-interval.ts';
+export * from './field-catalogue.ts';
+export { resolveField, nearestName, fieldExpr, type ResolvedField } from './resolve-field.ts';
+export { fullTextMatch } from './full-text-match.ts';
+export * from './run-histogram.ts';
+export * from './summarize-fields.ts';
+export * from './trace-epoch.ts';
