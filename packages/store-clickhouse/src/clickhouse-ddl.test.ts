@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { logsTable, requestsTable, spansTable } from '@tinsel/model';
+import { clickHouseFeatures } from './clickhouse-features.ts';
+import { distributedDdl, ledgerDdl, mergeTreeDdl, ttlChange } from './clickhouse-ddl.ts';
+
+const old = clickHouseFeatures('18.16.1');
+const current = clickHouseFeatures('24.8.4');
+const single = { kind: 'single' } as const;
+
+describe('mergeTreeDdl', () => {
+  it('gives 18.16 portable types: Decimal64 time, plain strings, UInt8 bools, no index or TTL', () => {
+    const ddl = mergeTreeDdl(spansTable, { features: old, layout: single, retentionDays: 30 });
+    assert.match(ddl, /`start_time` Decimal64\(6\)/);
+    assert.match(ddl, /`end_time` Nullable\(Decimal64\(6\)\)/);
+    assert.match(ddl, /`service` String,/);
+    assert.match(ddl, /`in_progress` UInt8/);
+    assert.match(ddl, /PARTITION BY toDate\(toDateTime\(toUInt32\(`start_time`\), 'UTC'\)\)/);
+    assert.match(ddl, /ORDER BY \(toStartOfHour\(toDateTime\(toUInt32\(`start_time`\), 'UTC'\)\), service, trace_id, `start_time`\)$/);
+    assert.doesNotMatch(ddl, /INDEX|TTL|LowCardinality|SETTINGS/);
+  });
+
+  it('gives a current server DateTime64, LowCardinality, Bool, skip indexes, TTL and dedup window', () => {
+    const ddl = mergeTreeDdl(logsTable, { features: current, layout: single, retentionDays: 30 });
+    assert.match(ddl, /`timestamp` DateTime64\(6, 'UTC'\)/);
+    assert.match(ddl, /`level` LowCardinality\(String\)/);
+    assert.match(ddl, /`service` LowCardinality\(Nullable\(String\)\)/);
+    assert.match(ddl, /INDEX trace_id_bloom trace_id TYPE bloom_filter/);
+    assert.match(ddl, /INDEX message_tokens message TYPE tokenbf_v1/);
+    assert.match(ddl, /TTL toDate\(toDateTime\(`timestamp`, 'UTC'\)\) \+ INTERVAL 30 DAY/);
+    assert.match(ddl, /SETTINGS non_replicated_deduplication_window = 1000$/);
+    assert.match(mergeTreeDdl(requestsTable, { features: current, layout: single }), /`timing_unavailable` Bool/);
+  });
+
+  it('creates local tables and Distributed tables sharded by trace id on a cluster', () => {
+    const layout = { kind: 'cluster', cluster: 'logs', database: 'tinsel' } as const;
+    assert.match(mergeTreeDdl(spansTable, { features: old, layout }), /^CREATE TABLE IF NOT EXISTS `spans_local`/);
+    assert.equal(
+      distributedDdl(spansTable, layout),
+      'CREATE TABLE IF NOT EXISTS `spans` AS `spans_local` ENGINE = Distributed(`logs`, `tinsel`, `spans_local`, cityHash64(trace_id))',
+    );
+    assert.match(distributedDdl(requestsTable, layout), /if\(isNull\(trace_id\), toUInt64\(rand\(\)\), cityHash64\(assumeNotNull\(trace_id\)\)\)\)$/);
+    assert.equal(ledgerDdl(layout).length, 2);
+  });
+});
+
+describe('ttlChange', () => {
+  const engine = (days: number) => `MergeTree PARTITION BY toDate(toDateTime(timestamp, 'UTC')) ORDER BY (x) TTL toDate(toDateTime(timestamp, 'UTC')) + toIntervalDay(${days}) SETTINGS index_granularity = 8192`;
+
+  it('leaves a table whose TTL matches the retention', () => {
+    assert.equal(ttlChange(logsTable, engine(30), { features: current, layout: single, retentionDays: 30 }), undefined);
+  });
+
+  it('moves a TTL to a changed retention, and removes it when retention is off', () => {
+    assert.equal(ttlChange(logsTable, engine(3), { features: current, layout: single, retentionDays: 30 }), "ALTER TABLE `logs` MODIFY TTL toDate(toDateTime(`timestamp`, 'UTC')) + INTERVAL 30 DAY");
+    assert.equal(ttlChange(logsTable, engine(30), { features: current, layout: single }), 'ALTER TABLE `logs` REMOVE TTL');
+  });
+
+  it('does nothing on servers without TTL', () => {
+    assert.equal(ttlChange(logsTable, 'MergeTree ORDER BY x', { features: old, layout: single, retentionDays: 30 }), undefined);
+  });
+});
