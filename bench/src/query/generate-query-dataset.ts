@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tables } from '@tinsel/model';
+import { TEXT_INDEX_SCHEME, logBlocksTable, tables } from '@tinsel/model';
+import { LOG_BLOCK_ROWS, logBlock } from '@tinsel/ingest';
 import { ident, join as joinSql, sql, unsafeRawSql, type Store } from '@tinsel/store';
 import { createDuckDbStore } from '@tinsel/store-duckdb';
 
 /** Bumped whenever the generated rows change shape, so a cached file is not reused. */
-const DATASET_VERSION = 2;
+const DATASET_VERSION = 3;
 /** 2026-11-25T00:00:00Z: a fixed day, so a cached dataset and its ids stay valid. */
 export const DATASET_START_MICROS = Date.UTC(2026, 10, 25) * 1000;
 const DAY_MICROS = 86_400_000_000;
@@ -13,11 +14,11 @@ const DAY_MICROS = 86_400_000_000;
 export const RARE_TOKEN = 'ZXQV7RARE';
 
 /**
- * `store`: tables exactly as Tinsel's store creates them. `plain-trace-ids`:
- * the same, but trace_id stored uncompressed, to measure what DuckDB's
- * bit-packing of 128-bit values costs a lookup.
+ * `store`: tables exactly as Tinsel's store creates them. `packed-trace-ids`:
+ * the same, but trace_id left to DuckDB's own compression (it bit-packs the
+ * 128-bit ids), to measure what that saves on disk and costs a lookup.
  */
-export type DatasetVariant = 'store' | 'plain-trace-ids';
+export type DatasetVariant = 'store' | 'packed-trace-ids';
 
 export interface QueryDataset {
   dataDir: string;
@@ -26,6 +27,8 @@ export interface QueryDataset {
   logs: number;
   generatedSeconds: number;
   cached: boolean;
+  /** The full-text index layout the log_blocks rows were written in. */
+  indexScheme?: number;
 }
 
 // No ORDER BY: range() is read in order and DuckDB keeps insertion order,
@@ -42,22 +45,30 @@ export interface QueryDataset {
  * under `cacheDir` by size and version.
  */
 export async function generateQueryDataset(cacheDir: string, requests: number, variant: DatasetVariant, onStep: (text: string) => void): Promise<QueryDataset> {
-  const dataDir = join(cacheDir, `query-${requests}-v${DATASET_VERSION}${variant === 'plain-trace-ids' ? '-plain-trace-ids' : ''}`);
+  const dataDir = join(cacheDir, `query-${requests}-v${DATASET_VERSION}${variant === 'packed-trace-ids' ? '-packed-trace-ids' : ''}`);
   const marker = join(dataDir, 'dataset.json');
-  if (existsSync(marker)) return { ...(JSON.parse(readFileSync(marker, 'utf8')) as QueryDataset), cached: true };
+  if (existsSync(marker)) {
+    const cached = JSON.parse(readFileSync(marker, 'utf8')) as QueryDataset;
+    if (cached.indexScheme !== TEXT_INDEX_SCHEME) await reindex(cached, marker, onStep);
+    return { ...cached, cached: true };
+  }
   rmSync(dataDir, { recursive: true, force: true });
   const started = performance.now();
   const store = await createDuckDbStore({ dataDir, memoryLimit: '6GB' });
   try {
     await store.migrate();
-    if (variant === 'plain-trace-ids') for (const table of ['requests', 'spans', 'logs'] as const) await store.execute(plainTraceIdTable(table));
+    if (variant === 'packed-trace-ids') for (const table of ['requests', 'spans', 'logs'] as const) await store.execute(packedTraceIdTable(table));
     for (const [name, statement] of steps(requests)) {
       const t = performance.now();
       await store.execute(statement);
       onStep(`  ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
+    const t = performance.now();
+    const blocks = await writeLogIndex(store);
+    onStep(`  full-text index (${blocks} blocks): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await store.execute(sql`CHECKPOINT`);
     const counts = await store.stats();
-    const dataset: QueryDataset = { dataDir, requests: counts.rows.requests, spans: counts.rows.spans, logs: counts.rows.logs, generatedSeconds: (performance.now() - started) / 1000, cached: false };
+    const dataset: QueryDataset = { dataDir, requests: counts.rows.requests, spans: counts.rows.spans, logs: counts.rows.logs, generatedSeconds: (performance.now() - started) / 1000, cached: false, indexScheme: TEXT_INDEX_SCHEME };
     await store.close();
     writeFileSync(marker, JSON.stringify(dataset));
     return dataset;
@@ -145,17 +156,55 @@ function insertLogs(): ReturnType<typeof sql> {
     WHERE status <> 502`;
 }
 
-/** The table recreated with `trace_id UUID USING COMPRESSION uncompressed`; a bench-only experiment. */
-function plainTraceIdTable(name: 'requests' | 'spans' | 'logs'): ReturnType<typeof sql> {
+/** The table recreated with `trace_id UUID` left to DuckDB's compression; a bench-only experiment. */
+function packedTraceIdTable(name: 'requests' | 'spans' | 'logs'): ReturnType<typeof sql> {
   const table = tables[name];
   const columns = Object.entries(table.columns).map(([column, spec]) => {
-    const type = column === 'trace_id' ? 'UUID USING COMPRESSION uncompressed' : spec.type === 'trace_id' ? 'UUID' : (duckType[spec.type] ?? 'VARCHAR');
+    const type = spec.type === 'trace_id' ? 'UUID' : (duckType[spec.type] ?? 'VARCHAR');
     return sql`${ident(column)} ${unsafeRawSql(type)}`;
   });
   return sql`DROP TABLE ${ident(name)}; CREATE TABLE ${ident(name)} (${joinSql(columns)})`;
 }
 
 const duckType: Record<string, string> = { string: 'VARCHAR', int32: 'INTEGER', int64: 'BIGINT', float64: 'DOUBLE', bool: 'BOOLEAN', timestamp: 'TIMESTAMP', json: 'VARCHAR' };
+
+/** A cached dataset whose index predates the current layout gets a new index (the rows stay). */
+async function reindex(dataset: QueryDataset, marker: string, onStep: (text: string) => void): Promise<void> {
+  const store = await createDuckDbStore({ dataDir: dataset.dataDir, memoryLimit: '2GB' });
+  try {
+    const t = performance.now();
+    await store.execute(sql`DELETE FROM log_blocks`);
+    const blocks = await writeLogIndex(store);
+    await store.execute(sql`CHECKPOINT`);
+    onStep(`  full-text index rebuilt (${blocks} blocks): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } finally {
+    await store.close();
+  }
+  dataset.indexScheme = TEXT_INDEX_SCHEME;
+  writeFileSync(marker, JSON.stringify({ ...dataset, cached: undefined }));
+}
+
+/**
+ * The logs' full-text index, built as ingest builds it (logBlock over each
+ * run of LOG_BLOCK_ROWS events in stored order), read back block by block.
+ */
+async function writeLogIndex(store: Store): Promise<number> {
+  const [total] = await store.query(sql`SELECT count(*) AS n FROM logs`);
+  const rows = Number(total?.n ?? 0);
+  let written = 0;
+  for (let start = 0; start < rows; start += LOG_BLOCK_ROWS * 16) {
+    const batch = await store.query(sql`SELECT epoch_us(timestamp) AS timestamp, message, message_template, exception FROM logs
+      WHERE rowid >= ${start} AND rowid < ${start + LOG_BLOCK_ROWS * 16} ORDER BY rowid`);
+    const records = batch.map((r) => ({ timestamp: Number(r.timestamp), message: text(r.message), message_template: text(r.message_template), exception: text(r.exception) }));
+    const blocks = [];
+    for (let b = 0; b < records.length; b += LOG_BLOCK_ROWS) blocks.push(logBlock(records.slice(b, b + LOG_BLOCK_ROWS)));
+    await store.append(logBlocksTable, blocks);
+    written += blocks.length;
+  }
+  return written;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** Opens the dataset with Tinsel's own store, as the server would. */
 export function openQueryDataset(dataset: QueryDataset, memoryLimit: string): Promise<Store> {

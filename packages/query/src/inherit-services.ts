@@ -6,7 +6,7 @@ import type { ResultRow } from '@tinsel/store';
  * within the spans of one trace. Mutates and returns the rows.
  *
  * @example
- * inheritServices(await store.query(selectTraceSpans(dialect, id, null)));
+ * inheritServices(keepLatestVersions(await store.query(selectTraceSpans(dialect, id, null))));
  */
 export function inheritServices(spans: ResultRow[]): ResultRow[] {
   const byId = new Map(spans.map((span) => [span.span_id as string, span]));

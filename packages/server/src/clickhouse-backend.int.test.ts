@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { ingestAlbTarget } from '@tinsel/ingest';
+import { loadStory } from '@tinsel/query';
 import { sql } from '@tinsel/store';
 import { startClickHouseServer, whenClickHouseAvailable, type TestClickHouseServer } from '@tinsel/store-clickhouse/testing';
 import { openTinsel, type Tinsel } from './open-tinsel.ts';
 import { awsDocExampleLines, testConfig } from './test-support.ts';
+import { storeStories, storyIds } from './http/routes/story-test-data.ts';
 
 whenClickHouseAvailable('Tinsel on ClickHouse (store.backend: clickhouse)', () => {
   let server: TestClickHouseServer;
@@ -60,6 +62,25 @@ whenClickHouseAvailable('Tinsel on ClickHouse (store.backend: clickhouse)', () =
       writeFileSync(changed, `${awsDocExampleLines().slice(0, 3).join('\n')}\n`);
       await ingestAlbTarget(tinsel, changed);
       assert.equal(await count(changed), 3);
+    });
+  });
+
+  describe('request stories', () => {
+    before(() => storeStories(tinsel.store));
+
+    it('tells the same stories as on DuckDB: failed in the app, died at the load balancer, retried', async () => {
+      const story = async (id: string) => {
+        const loaded = await loadStory(tinsel.store, id);
+        assert.ok(loaded.ok && loaded.value, `story ${id}`);
+        return loaded.value;
+      };
+      const failed = await story(storyIds.failed);
+      assert.equal(failed.classification.kind, 'failed-in-app');
+      assert.equal(failed.classification.span?.span_id, '0f910026178b71eb');
+      assert.ok(failed.spans.length > 1 && failed.logs.length > 0);
+      assert.equal((await story(storyIds.died)).classification.kind, 'died-at-load-balancer');
+      const retried = await story(storyIds.retried);
+      assert.deepEqual(retried.classification.attempts?.map((a) => a.kind), ['died-at-load-balancer', 'served']);
     });
   });
 });

@@ -13,6 +13,12 @@ import { SerialQueue } from './serial-queue.ts';
 import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
 
 export const DEFAULT_MEMORY_LIMIT = '256MB';
+/**
+ * Read connections: reads asked for at once (a story's three lookups, API
+ * calls from several users) run side by side instead of one after the
+ * other; DuckDB runs each on its shared thread pool and buffer cache.
+ */
+const READERS = 3;
 
 export interface DuckDbStoreOptions {
   /** Folder holding `tinsel.duckdb`; created when missing. `:memory:` keeps nothing. */
@@ -42,16 +48,16 @@ export interface DuckDbStoreOptions {
 export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<Store> {
   const path = options.dataDir === ':memory:' ? ':memory:' : databasePath(options.dataDir);
   let connection: DuckDBConnection;
-  let reader: DuckDBConnection;
+  const readers: DuckDBConnection[] = [];
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, { memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT });
     connection = await instance.connect();
-    reader = await instance.connect();
+    for (let i = 0; i < READERS; i++) readers.push(await instance.connect());
   } catch (cause) {
     throw new StoreError('TINSEL_ERR_STORE_OPEN', { cause });
   }
-  return new DuckDbStore(instance, connection, reader, path, options.appendMode === 'packed' ? appendPacked : appendRows);
+  return new DuckDbStore(instance, connection, readers, path, options.appendMode === 'packed' ? appendPacked : appendRows);
 }
 
 function databasePath(dataDir: string): string {
@@ -64,17 +70,19 @@ class DuckDbStore implements Store {
   // A DuckDB connection runs one statement at a time: each connection has a
   // queue, so concurrent API calls take turns instead of interleaving.
   private readonly writes = new SerialQueue();
-  private readonly reads = new SerialQueue();
+  private readonly readers: { connection: DuckDBConnection; queue: SerialQueue }[];
 
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-    // Reads run on a connection of their own: they neither queue behind a
+    // Reads run on connections of their own: they neither queue behind a
     // long append nor see a writer's uncommitted rows.
-    private readonly reader: DuckDBConnection,
+    readers: DuckDBConnection[],
     private readonly path: string,
     private readonly appendWith: typeof appendRows,
-  ) {}
+  ) {
+    this.readers = readers.map((reader) => ({ connection: reader, queue: new SerialQueue() }));
+  }
 
 
   async migrate(): Promise<void> {
@@ -99,9 +107,11 @@ class DuckDbStore implements Store {
 
   query(query: Sql): Promise<ResultRow[]> {
     const { text, params } = renderSql(query, duckDbDialect);
-    return this.reads.run(async () => {
+    // The least busy reader; ties go to the first, so a lone caller keeps one connection warm.
+    const reader = this.readers.reduce((best, r) => (r.queue.pending < best.queue.pending ? r : best));
+    return reader.queue.run(async () => {
       try {
-        return readResult(await this.reader.runAndReadAll(text, params as DuckDBValue[]));
+        return readResult(await reader.connection.runAndReadAll(text, params as DuckDBValue[]));
       } catch (cause) {
         throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
       }
@@ -166,10 +176,10 @@ class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.reads.run(async () => undefined);
+    await Promise.all(this.readers.map((r) => r.queue.run(async () => undefined)));
     await this.writes.run(async () => {
       await this.connection.run('CHECKPOINT');
-      this.reader.closeSync();
+      for (const reader of this.readers) reader.connection.closeSync();
       this.connection.closeSync();
       this.instance.closeSync();
     });

@@ -1,9 +1,10 @@
 import { ok, parseAnyTraceId, tables, type Result } from '@tinsel/model';
 import type { ResultRow, Store } from '@tinsel/store';
 import { inheritServices } from '../inherit-services.ts';
-import { selectTraceSpans, traceWindow } from '../select-trace-spans.ts';
+import { keepLatestVersions, selectTraceSpans, sortSpans, traceWindow } from '../select-trace-spans.ts';
 import { albTimes } from './alb-phases.ts';
 import { assembleStory, type StoryRows } from './assemble-story.ts';
+import { isoMicros } from './iso-micros.ts';
 import { selectStoryRows, type StoryWindow } from './select-story-rows.ts';
 import type { Story } from './story.ts';
 
@@ -48,14 +49,47 @@ export async function loadStory(store: Store, id: string, now: number = Date.now
   return ok(isEmpty(rows) ? null : assembleStory(traceId, rows));
 }
 
+/**
+ * The three lookups run at once (the store answers them on separate
+ * connections): spans and log lines over a window wide enough to hold any
+ * window the ALB records could set, narrowed here once those are known,
+ * exactly as if they had been asked for after them. Only a request with
+ * more log lines than a story shows asks again, in its narrow window.
+ */
 async function readStoryRows(store: Store, traceId: string, epochSecond: number | null): Promise<StoryRows> {
   const { dialect } = store;
   const near: StoryWindow | null = epochSecond === null ? null : { from: epochSecond * SECOND - REQUEST_SLACK.before, to: epochSecond * SECOND + REQUEST_SLACK.after };
-  const requests = await readOldestFirst(store, 'requests', traceId, near, REQUEST_LIMIT);
+  const wide = epochSecond === null ? null : widestWindow(epochSecond);
+  const [requests, allSpans, allLogs] = await Promise.all([
+    readOldestFirst(store, 'requests', traceId, near, REQUEST_LIMIT),
+    store.query(selectTraceSpans(dialect, traceId, wide, false)),
+    store.query(selectStoryRows(dialect, 'logs', traceId, wide, LOG_LIMIT + 1)),
+  ]);
   const around = aroundRequests(requests) ?? (epochSecond === null ? null : traceWindow(epochSecond));
-  const spans = inheritServices(await store.query(selectTraceSpans(dialect, traceId, around)));
-  const logs = await readOldestFirst(store, 'logs', traceId, around, LOG_LIMIT);
+  const spans = inheritServices(sortSpans(keepLatestVersions(within(allSpans, 'start_time', around))));
+  const logs = allLogs.length > LOG_LIMIT ? await readOldestFirst(store, 'logs', traceId, around, LOG_LIMIT) : oldestFirst(within(allLogs, 'timestamp', around), 'timestamp');
   return { requests, spans, logs };
+}
+
+/**
+ * Holds both the trace window of the id's second and the window around any
+ * ALB record the requests lookup can return (arrival at most REQUEST_SLACK
+ * before the second, response at most REQUEST_SLACK after it).
+ */
+function widestWindow(epochSecond: number): StoryWindow {
+  const trace = traceWindow(epochSecond)!;
+  return {
+    from: Math.min(trace.from, epochSecond * SECOND - REQUEST_SLACK.before - AROUND_REQUESTS.before),
+    to: Math.max(trace.to, epochSecond * SECOND + REQUEST_SLACK.after + AROUND_REQUESTS.after),
+  };
+}
+
+function within(rows: ResultRow[], column: string, window: StoryWindow | null): ResultRow[] {
+  if (window === null) return rows;
+  return rows.filter((row) => {
+    const micros = isoMicros(row[column]);
+    return micros !== null && micros >= window.from && micros < window.to;
+  });
 }
 
 /**
@@ -66,8 +100,11 @@ async function readStoryRows(store: Store, traceId: string, epochSecond: number 
 async function readOldestFirst(store: Store, signal: 'requests' | 'logs', traceId: string, window: StoryWindow | null, limit: number): Promise<ResultRow[]> {
   const rows = await store.query(selectStoryRows(store.dialect, signal, traceId, window, limit + 1));
   if (rows.length > limit) return store.query(selectStoryRows(store.dialect, signal, traceId, window, limit, true));
-  const time = tables[signal].timeColumn;
-  // Stores return timestamps as fixed-width ISO-8601 text, which sorts as time does.
+  return oldestFirst(rows, tables[signal].timeColumn);
+}
+
+/** Stores return timestamps as fixed-width ISO-8601 text, which sorts as time does. */
+function oldestFirst(rows: ResultRow[], time: string): ResultRow[] {
   return rows.sort((a, b) => String(a[time]).localeCompare(String(b[time])));
 }
 

@@ -46,7 +46,7 @@ export function compileAggregate(ctx: FilterContext, plan: AggregatePlan): Compi
   const order = plan.sort ? plan.sort.map((key) => sortTerm(columns, key)) : defaultOrder(columns, timechart);
   const pageSize = Math.min(plan.head ?? (timechart ? MAX_AGGREGATE_ROWS : plan.limit), MAX_AGGREGATE_ROWS);
   const groupBy = groups.length > 0 ? sql` GROUP BY ${join(groups)}` : sql``;
-  const text = sql`SELECT ${join(select)} FROM ${ident(ctx.catalogue.table.name)} WHERE ${plan.range} AND ${plan.filter}${groupBy} ORDER BY ${join(order)} LIMIT ${pageSize}`;
+  const text = sql`SELECT ${join(select)} FROM ${ctx.source} WHERE ${plan.range} AND ${plan.filter}${groupBy} ORDER BY ${join(order)} LIMIT ${pageSize}`;
   const count = sql`SELECT count(*) AS scanned FROM ${ident(ctx.catalogue.table.name)} WHERE ${plan.range}`;
   return { shape: plan.pipe.kind, sql: text, count, scannedOnly: count, firstPage: true, columns, hidden: [], fetch: pageSize, pageSize, paging: 'none', offset: 0, spanSeconds: plan.spanSeconds };
 }

@@ -12,6 +12,10 @@ export interface FilterContext {
   dialect: Dialect;
   catalogue: SignalCatalogue;
   nowMs: number;
+  /** What the rows are read from: the signal's table, or the stretches of it the full-text index leaves (see text-scope.ts). */
+  source: Sql;
+  /** True when `source` is narrowed by the full-text index rather than the whole table. */
+  scoped: boolean;
 }
 
 /**

@@ -26,8 +26,13 @@ export function compileRows(ctx: FilterContext, plan: RowsPlan): CompiledTql {
   const { dialect, catalogue } = ctx;
   const time = ident(catalogue.table.timeColumn);
   const { projection, columns } = project(ctx, plan.fields);
-  const from = sql`FROM ${ident(catalogue.table.name)} WHERE ${plan.range} AND ${plan.filter}`;
-  const count = sql`SELECT count(*) AS scanned, count(CASE WHEN ${plan.filter} THEN 1 END) AS total FROM ${ident(catalogue.table.name)} WHERE ${plan.range}`;
+  const table = ident(catalogue.table.name);
+  const from = sql`FROM ${ctx.source} WHERE ${plan.range} AND ${plan.filter}`;
+  // Narrowed by the full-text index, the matches are counted in the scoped
+  // stretches and the rows in range over the table (from its metadata).
+  const count = ctx.scoped
+    ? sql`SELECT (SELECT count(*) FROM ${table} WHERE ${plan.range}) AS scanned, (SELECT count(*) ${from}) AS total`
+    : sql`SELECT count(*) AS scanned, count(CASE WHEN ${plan.filter} THEN 1 END) AS total FROM ${table} WHERE ${plan.range}`;
   const scannedOnly = sql`SELECT count(*) AS scanned FROM ${ident(catalogue.table.name)} WHERE ${plan.range}`;
   const pageSize = Math.min(plan.head ?? plan.limit, plan.limit);
   const firstPage = plan.cursor === null || (plan.sort !== null && plan.cursor.kind === 'offset' && plan.cursor.offset === 0);

@@ -9,6 +9,7 @@ import { catalogueFor } from './field-catalogue.ts';
 import { refuse, TqlSyntaxError } from './token-stream.ts';
 import type { TqlPipe, TqlQuery, TqlResult } from './tql-ast.ts';
 import type { TqlCursor } from './tql-cursor.ts';
+import { scopedSource, type TextScope } from './text-scope.ts';
 
 export interface CompileTqlOptions {
   signal: Signal;
@@ -21,6 +22,8 @@ export interface CompileTqlOptions {
   cursor?: TqlCursor | null;
   /** The clock relative times inside the query (`time:>-5m`) are read against; defaults to now. */
   nowMs?: number;
+  /** Time ranges the full-text index left to scan (findTextScope); absent or null reads the whole range. */
+  textScope?: TextScope | null;
 }
 
 /**
@@ -44,8 +47,10 @@ export function compileTql(dialect: Dialect, query: TqlQuery, options: CompileTq
 
 function compileOrRefuse(dialect: Dialect, query: TqlQuery, options: CompileTqlOptions): CompiledTql {
   const catalogue = catalogueFor(options.signal);
-  const ctx: FilterContext = { dialect, catalogue, nowMs: options.nowMs ?? Date.now() };
   const time = ident(catalogue.table.timeColumn);
+  const scope = options.textScope ?? null;
+  const source = scope === null ? sql`${ident(catalogue.table.name)}` : scopedSource(catalogue.table.name, catalogue.table.timeColumn, scope, (micros) => dialect.timestamp(micros));
+  const ctx: FilterContext = { dialect, catalogue, nowMs: options.nowMs ?? Date.now(), source, scoped: scope !== null };
   const range = sql`${time} >= ${dialect.timestamp(options.from)} AND ${time} < ${dialect.timestamp(options.to)}`;
   const filter = compileFilter(ctx, query.filter);
   const plan = planPipes(query.pipes);

@@ -12,3 +12,4 @@ export { fullTextMatch } from './full-text-match.ts';
 export * from './run-histogram.ts';
 export * from './summarize-fields.ts';
 export * from './trace-epoch.ts';
+export { findTextScope, type TextScope } from './text-scope.ts';

@@ -5,6 +5,7 @@ import { compileTql } from './compile-tql.ts';
 import { runCompiled } from './run-tql.ts';
 import type { TqlQuery, TqlResult } from './tql-ast.ts';
 import { isoToMicros } from './tql-cursor.ts';
+import { findTextScope } from './text-scope.ts';
 
 export interface HistogramOptions {
   signal: Signal;
@@ -26,7 +27,8 @@ export interface Histogram {
 /**
  * How many rows match per time bucket, as Discover draws above its
  * results: the query's filter only (its pipes are for the table, not the
- * chart), every bucket present so the chart has no gaps.
+ * chart), every bucket present so the chart has no gaps. Words in a logs
+ * query are looked up in the full-text index first, as runTql does.
  *
  * @example
  * await runHistogram(store, parseTql('level:error').value, { signal: 'logs', from, to })
@@ -34,7 +36,8 @@ export interface Histogram {
 export async function runHistogram(store: Store, query: TqlQuery, options: HistogramOptions): Promise<TqlResult<Histogram>> {
   const span = options.intervalSeconds ?? autoInterval(options.from, options.to);
   const chart: TqlQuery = { text: query.text, filter: query.filter, pipes: [{ kind: 'timechart', spanSeconds: span, aggs: [{ fn: 'count', field: null, name: 'count', column: 1 }], by: [], column: 1 }] };
-  const compiled = compileTql(store.dialect, chart, { signal: options.signal, from: options.from, to: options.to, limit: 1, nowMs: options.nowMs });
+  const textScope = await findTextScope(store, options.signal, query.filter, options.from, options.to);
+  const compiled = compileTql(store.dialect, chart, { signal: options.signal, from: options.from, to: options.to, limit: 1, nowMs: options.nowMs, textScope });
   if (!compiled.ok) return compiled;
   const answer = await runCompiled(store, compiled.value, false);
   const counts = new Map<number, number>();

@@ -4,6 +4,7 @@ import { CURSOR_KEY, CURSOR_TIME, type CompiledTql } from './compiled-tql.ts';
 import { parseTql } from './parse-tql.ts';
 import type { TqlQuery, TqlResult } from './tql-ast.ts';
 import { encodeCursor, isoToMicros } from './tql-cursor.ts';
+import { findTextScope } from './text-scope.ts';
 
 /** What a query returned: a page of rows (or groups), the next cursor, and counts. */
 export interface TqlAnswer {
@@ -24,7 +25,9 @@ export interface RunTqlOptions extends CompileTqlOptions {
 }
 
 /**
- * Parses (when given text), compiles and runs a query on a store.
+ * Parses (when given text), compiles and runs a query on a store. A logs
+ * query that requires words first asks the full-text index which time
+ * ranges can hold them (findTextScope) and reads only those.
  *
  * @example
  * const answer = await runTql(store, 'level:error "timeout"', { signal: 'logs', from, to, limit: 100 });
@@ -33,7 +36,8 @@ export interface RunTqlOptions extends CompileTqlOptions {
 export async function runTql(store: Store, query: string | TqlQuery, options: RunTqlOptions): Promise<TqlResult<TqlAnswer>> {
   const parsed = typeof query === 'string' ? parseTql(query) : { ok: true as const, value: query };
   if (!parsed.ok) return parsed;
-  const compiled = compileTql(store.dialect, parsed.value, options);
+  const textScope = await findTextScope(store, options.signal, parsed.value.filter, options.from, options.to);
+  const compiled = compileTql(store.dialect, parsed.value, { ...options, textScope });
   if (!compiled.ok) return compiled;
   return { ok: true, value: await runCompiled(store, compiled.value, options.count ?? true) };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { parseAnyTraceId } from '@tinsel/model';
-import { inheritServices, selectTraceSpans, traceWindow } from '@tinsel/query';
+import { inheritServices, keepLatestVersions, selectTraceSpans, traceWindow } from '@tinsel/query';
 import { ApiError } from '../../errors.ts';
 import type { AppDeps } from '../create-app.ts';
 
@@ -18,6 +18,6 @@ export function registerTraceRoutes(app: FastifyInstance, deps: AppDeps): void {
     let spans = await deps.store.query(selectTraceSpans(deps.store.dialect, traceId, window));
     // A W3C id's first digits can look like a time by chance: look again without the bound.
     if (spans.length === 0 && window !== null) spans = await deps.store.query(selectTraceSpans(deps.store.dialect, traceId, null));
-    return { traceId, spans: inheritServices(spans) };
+    return { traceId, spans: inheritServices(keepLatestVersions(spans)) };
   });
 }
