@@ -1,1 +1,14 @@
-export {};
+export * from './detector.ts';
+export * from './detection/anomaly.ts';
+export * from './detection/minute-figures.ts';
+export * from './detection/robust-baseline.ts';
+export * from './contrast/rank-candidates.ts';
+export * from './contrast/query-contrast.ts';
+export * from './incidents/incident.ts';
+export * from './incidents/incident-repository.ts';
+export * from './alerts/alert-rule.ts';
+export * from './alerts/alert-engine.ts';
+export * from './alerts/silence.ts';
+export * from './notifiers/notification.ts';
+export * from './notifiers/webhook-notifier.ts';
+export * from './notifiers/email-notifier.ts';

@@ -22,6 +22,8 @@ const groupColumn: Record<string, string> = {
   spans: 'service',
   logs: 'ifNull(service, \'\')',
   dead_letters: 'signal',
+  log_blocks: 'scheme',
+  incidents: 'family',
 };
 
 /** The table the rows are written to: itself on one server, `<name>_local` on each shard of a cluster. */

@@ -1,4 +1,6 @@
 import { deadLettersTable } from './dead-letters-table.ts';
+import { incidentsTable } from './incidents-table.ts';
+import { logBlocksTable } from './log-blocks-table.ts';
 import { logsTable } from './logs-table.ts';
 import { requestsTable } from './requests-table.ts';
 import { spansTable } from './spans-table.ts';
@@ -9,6 +11,8 @@ export const tables = {
   spans: spansTable,
   logs: logsTable,
   dead_letters: deadLettersTable,
+  incidents: incidentsTable,
+  log_blocks: logBlocksTable,
 } as const;
 
 export type TableName = keyof typeof tables;
