@@ -5,6 +5,7 @@ import { startListeners } from '../start-listeners.ts';
 import { openTinsel, type Tinsel } from '../open-tinsel.ts';
 import { parseCommand } from './common-options.ts';
 import { DemoStoryLinks } from './demo-story-links.ts';
+import { ensureWebUi } from './ensure-web-ui.ts';
 import { logEvent } from './serve-command.ts';
 import { numberFlag, simulatorFlags, simulatorOptionsOf } from './simulator-flags.ts';
 
@@ -31,6 +32,7 @@ export async function runDemo(args: string[]): Promise<number> {
   const enrichmentDir = join(resolve(config.dataDir), 'simulator');
   const instancesFile = writeEnrichment(sim, enrichmentDir, now);
   const merged = { ...config, enrichment: { tenants: { file: 'tenants.csv' }, instances: { file: 'instances.json' } }, baseDir: enrichmentDir };
+  const ui = await ensureWebUi(logEvent);
   const tinsel = await openTinsel(merged, logEvent);
   const listeners = await startListeners(merged, tinsel, logEvent);
   const api = listeners.addresses.api!;
@@ -43,7 +45,7 @@ export async function runDemo(args: string[]): Promise<number> {
   run.plan(now);
   await saveProgress(tinsel, ledgerKey, run);
   const backfill = await run.flush(now, true);
-  printBanner({ api, dataDir: config.dataDir, seed, periodMs, backfillSeconds: Math.floor(now / 1000) - backfillFrom, resumed: resumeAt > 0, backfill, clef: sender.clefAvailable });
+  printBanner({ api, ui, dataDir: config.dataDir, seed, periodMs, backfillSeconds: Math.floor(now / 1000) - backfillFrom, resumed: resumeAt > 0, backfill, clef: sender.clefAvailable });
   printLinks(links.take(api));
 
   let stopping = false;
@@ -126,6 +128,7 @@ function announceIncident(sim: Simulator, now: number, announced: string): strin
 
 interface Banner {
   api: string;
+  ui: boolean;
   dataDir: string;
   seed: number;
   periodMs: number;
@@ -141,6 +144,7 @@ function printBanner(b: Banner): void {
   process.stdout.write(
     `Tinsel demo: a simulated shop estate (seed ${b.seed}) sending live traffic\n\n` +
       `  UI/API      ${b.api}\n` +
+      `  web UI      ${b.ui ? `${b.api}/search` : 'not built (npm run build -w @tinsel/web)'}\n` +
       `  data        ${b.dataDir} (kept between runs)\n` +
       `  history     ${history}\n` +
       `  incidents   one every ${Math.round(b.periodMs / 60_000)} min: degraded host, bad deploy, db overload, target timeouts, client disconnects, instance recycle\n` +

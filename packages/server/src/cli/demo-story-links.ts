@@ -25,14 +25,14 @@ export class DemoStoryLinks {
     }
   }
 
-  /** Lines `  <label>  <api>/api/story/<trace id>` for kinds not printed before. */
+  /** Lines `  <label>  <api>/story/<trace id>` (the story page of the web UI) for kinds not printed before. */
   take(api: string): string[] {
     const lines: string[] = [];
     for (const kind of WORTH_A_LOOK) {
       const request = this.latest.get(kind.outcome);
       if (request === undefined || this.printed.has(kind.outcome)) continue;
       this.printed.add(kind.outcome);
-      lines.push(`  ${kind.label.padEnd(31)} ${api}/api/story/${request.plan.traceId}`);
+      lines.push(`  ${kind.label.padEnd(31)} ${api}/story/${request.plan.traceId}`);
     }
     return lines;
   }

@@ -70,7 +70,7 @@ describe('tinsel demo', () => {
   };
 
   it('prints a story link for a request that failed in the app, whose ALB row, spans and logs agree', async () => {
-    const link = (await demo.waitFor(/500 failed in the app +(\S+)\/api\/story\/(1-[0-9a-f]{8}-[0-9a-f]{24})/))[2]!;
+    const link = (await demo.waitFor(/500 failed in the app +(\S+)\/story\/(1-[0-9a-f]{8}-[0-9a-f]{24})/))[2]!;
     const s = await story(link);
     assert.equal(s.requests.at(-1)!.elb_status_code, 500);
     assert.equal(s.requests.at(-1)!.request_url?.toString().endsWith('/checkout'), true);
@@ -83,7 +83,7 @@ describe('tinsel demo', () => {
   });
 
   it('prints a story link for a request that died at the load balancer after the idle timeout', async () => {
-    const link = (await demo.waitFor(/504 died at the load balancer +\S+\/api\/story\/(1-[0-9a-f]{8}-[0-9a-f]{24})/))[1]!;
+    const link = (await demo.waitFor(/504 died at the load balancer +\S+\/story\/(1-[0-9a-f]{8}-[0-9a-f]{24})/))[1]!;
     const s = await story(link);
     const died = s.requests.find((r) => r.elb_status_code === 504)!;
     assert.ok(died);

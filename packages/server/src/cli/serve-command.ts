@@ -2,6 +2,7 @@ import { startListeners } from '../start-listeners.ts';
 import { openTinsel, type Tinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { parseCommand } from './common-options.ts';
+import { ensureWebUi } from './ensure-web-ui.ts';
 
 export async function runServe(args: string[]): Promise<number> {
   const { config } = parseCommand(args, {});
@@ -11,6 +12,7 @@ export async function runServe(args: string[]): Promise<number> {
 
 /** Serves until SIGINT or SIGTERM, then closes the store cleanly. */
 export async function serve(config: TinselConfig, tinsel?: Tinsel): Promise<void> {
+  await ensureWebUi(logEvent);
   const running = tinsel ?? (await openTinsel(config, logEvent));
   const listeners = await startListeners(config, running, logEvent);
   logEvent({ msg: 'Tinsel is listening', ...listeners.addresses, dataDir: config.dataDir, store: running.store.dialect.name });

@@ -1,0 +1,59 @@
+// Typed calls for every read endpoint of docs/api.md. Each takes an optional
+// AbortSignal so a page can drop an answer it no longer needs.
+import { ApiError } from './api-error.ts';
+import type { FieldsAnswer, HistogramAnswer, QueryAnswer, QueryRequest, ServiceMapAnswer, Signal, Story, TraceAnswer, TraceSearchRequest, TraceSummary } from './types.ts';
+
+async function call<T>(path: string, init: RequestInit & { signal?: AbortSignal | undefined }): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    body = { message: text.slice(0, 200) };
+  }
+  if (!response.ok) throw new ApiError(response.status, (body ?? {}) as Record<string, unknown>);
+  return body as T;
+}
+
+function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** POST /api/query: one page of rows (or groups) for a TQL query. */
+export function runQuery(request: QueryRequest, signal?: AbortSignal): Promise<QueryAnswer> {
+  return call('/api/query', { method: 'POST', body: JSON.stringify(request), signal });
+}
+
+/** POST /api/query/histogram: matching rows per time bucket. */
+export function runHistogram(request: QueryRequest & { interval?: number }, signal?: AbortSignal): Promise<HistogramAnswer> {
+  return call('/api/query/histogram', { method: 'POST', body: JSON.stringify(request), signal });
+}
+
+/** GET /api/fields: a signal's fields with their commonest values. */
+export function fetchFields(params: { signal: Signal; from?: string; to?: string; query?: string }, signal?: AbortSignal): Promise<FieldsAnswer> {
+  return call(`/api/fields${queryString(params)}`, { method: 'GET', signal });
+}
+
+/** GET /api/story/:id: the whole story of one request (any id form). */
+export function fetchStory(id: string, signal?: AbortSignal): Promise<Story> {
+  return call(`/api/story/${encodeURIComponent(id)}`, { method: 'GET', signal });
+}
+
+/** GET /api/traces/:id: every span of one trace with its parent. */
+export function fetchTrace(id: string, signal?: AbortSignal): Promise<TraceAnswer> {
+  return call(`/api/traces/${encodeURIComponent(id)}`, { method: 'GET', signal });
+}
+
+/** GET /api/traces: traces matching filters, newest first. */
+export function searchTraces(params: TraceSearchRequest, signal?: AbortSignal): Promise<{ traces: TraceSummary[] }> {
+  return call(`/api/traces${queryString({ ...params })}`, { method: 'GET', signal });
+}
+
+/** GET /api/service-map: services, remotes and load balancers with the calls between them. */
+export function fetchServiceMap(params: { from?: string; to?: string }, signal?: AbortSignal): Promise<ServiceMapAnswer> {
+  return call(`/api/service-map${queryString(params)}`, { method: 'GET', signal });
+}

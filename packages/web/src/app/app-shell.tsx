@@ -1,0 +1,47 @@
+// The frame around every page: navigation, the theme switch and the id box.
+import type { ReactNode } from 'react';
+import { OpenIdDialog } from './open-id-dialog.tsx';
+import { Link, useLocation } from './router.tsx';
+import { useTheme } from './theme.ts';
+
+const SECTIONS = [
+  { label: 'Search', path: '/search' },
+  { label: 'Story', path: '/story' },
+  { label: 'Traces', path: '/traces' },
+  { label: 'Dashboards', path: '/dashboards' },
+  { label: 'Service map', path: '/service-map' },
+];
+
+/** Navigation bar plus the current page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { segments } = useLocation();
+  const [theme, toggleTheme] = useTheme();
+  const current = `/${segments[0] ?? 'search'}`;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/search" className="brand">
+          Tinsel
+        </Link>
+        <nav className="nav" aria-label="Sections">
+          {SECTIONS.map((s) => (
+            <Link key={s.path} to={s.path} aria-current={current === s.path ? 'page' : undefined}>
+              {s.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <span className="muted" aria-hidden="true">
+          <kbd>Ctrl</kbd>+<kbd>K</kbd> open an id
+        </span>
+        <button type="button" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? 'Light' : 'Dark'}
+        </button>
+      </header>
+      <main className="main" id="main">
+        {children}
+      </main>
+      <OpenIdDialog />
+    </div>
+  );
+}
