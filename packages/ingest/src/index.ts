@@ -20,4 +20,6 @@ export * from './transforms/otlp/index.ts';
 export * from './pipeline/in-progress-spans.ts';
 export * from './transforms/logs/index.ts';
 export * from './pipeline/write-log-batch.ts';
+export * from './pipeline/log-blocks.ts';
+export * from './pipeline/merge-small-log-blocks.ts';
 export * from './transforms/es-bulk/index.ts';

@@ -1,4 +1,5 @@
 import { ok, type LogRecord } from '@tinsel/model';
+import { MAX_JSON_NESTING, nestsTooDeep } from '../json-nesting.ts';
 import { describeJsonError } from '../xray/describe-json-error.ts';
 import type { EsBulkAction, EsBulkItem, EsErrorCause } from './es-bulk-item.ts';
 import { mapEsDocument } from './map-es-document.ts';
@@ -82,6 +83,7 @@ export function decodeEsBulk(body: string, options: EsBulkOptions): EsBulkOutcom
 }
 
 function readDocument(decoded: EsBulkDecoded, item: { action: EsBulkAction; index: string; id: string }, source: string, lineNumber: number, options: EsBulkOptions): void {
+  if (nestsTooDeep(source)) return reject(decoded, item, source, lineNumber, `failed to parse: the document nests deeper than ${MAX_JSON_NESTING} levels`);
   let doc: unknown;
   try {
     doc = JSON.parse(source);

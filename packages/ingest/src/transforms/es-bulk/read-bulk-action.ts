@@ -1,4 +1,5 @@
 import { fail, ok, quoteForReason, type Result } from '@tinsel/model';
+import { MAX_JSON_NESTING, nestsTooDeep } from '../json-nesting.ts';
 import { describeJsonError } from '../xray/describe-json-error.ts';
 import type { EsBulkAction } from './es-bulk-item.ts';
 import { isPlainObject } from './read-es-field.ts';
@@ -25,6 +26,7 @@ const ACTIONS = new Set<string>(['index', 'create', 'update', 'delete']);
  */
 export function readBulkAction(line: string, lineNumber: number): Result<BulkActionLine> {
   const where = `Malformed action/metadata line [${lineNumber}]`;
+  if (nestsTooDeep(line)) return fail(`${where}, it nests deeper than ${MAX_JSON_NESTING} levels`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);

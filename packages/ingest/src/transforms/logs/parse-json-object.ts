@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '@tinsel/model';
+import { MAX_JSON_NESTING, nestsTooDeep } from '../json-nesting.ts';
 
 /**
  * Parses one line of JSON that must be an object, with the reason when it
@@ -9,6 +10,7 @@ import { fail, ok, type Result } from '@tinsel/model';
  * parseJsonObject('[1]')     // fail('expected a JSON object, got an array')
  */
 export function parseJsonObject(line: string): Result<Record<string, unknown>> {
+  if (nestsTooDeep(line)) return fail(`JSON nests deeper than ${MAX_JSON_NESTING} levels`);
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -39,11 +39,13 @@ export function parseLogTime(text: string): Result<number> {
  */
 export function epochNumberToMicros(n: number): Result<number> {
   if (!Number.isFinite(n) || n <= 0) return fail(`timestamp ${quoteForReason(n)} is not a positive epoch number`);
-  if (n < 1e11) return ok(Math.round(n * 1e6));
-  if (n < 1e14) return ok(Math.round(n * 1e3));
-  if (n < 1e17) return ok(Math.trunc(n));
-  return ok(Math.trunc(n / 1e3));
+  const micros = n < 1e11 ? Math.round(n * 1e6) : n < 1e14 ? Math.round(n * 1e3) : n < 1e17 ? Math.trunc(n) : Math.trunc(n / 1e3);
+  // Past year 9999 the store's timestamp column overflows and the whole batch would fail.
+  if (micros >= END_OF_YEAR_9999_MICROS) return fail(`timestamp ${quoteForReason(n)} is after the year 9999`);
+  return ok(micros);
 }
+
+const END_OF_YEAR_9999_MICROS = 253_402_300_800_000_000;
 
 function impossibility(year: number, month: number, day: number, hour: number, minute: number, second: number): string | null {
   if (month < 1 || month > 12) return `month ${month} does not exist`;

@@ -32,9 +32,13 @@ export function renderMessageTemplate(template: string, properties: Record<strin
     }
     const text = typeof rendering === 'string' ? rendering : renderPropertyValue(properties[token.name], token.format);
     out += align(text, token.alignment);
+    // A template repeating the hole of a large property multiplies the event's size, past V8's longest string (a throw).
+    if (out.length > MAX_RENDERED_CHARS) return `${out.slice(0, MAX_RENDERED_CHARS)}…`;
   }
   return out;
 }
+
+const MAX_RENDERED_CHARS = 1024 * 1024;
 
 function countFormatted(tokens: ReturnType<typeof parseMessageTemplate>): number {
   let n = 0;
@@ -42,7 +46,13 @@ function countFormatted(tokens: ReturnType<typeof parseMessageTemplate>): number
   return n;
 }
 
+// Alignment lays out columns; a wider one is a broken or hostile template: an
+// 80-byte event asking `{Name,300000000}` would otherwise render a 300 MB
+// message, and a wider still throws (past the longest string V8 allows).
+const MAX_ALIGNMENT = 1024;
+
 function align(text: string, alignment: number | null): string {
   if (alignment === null) return text;
-  return alignment < 0 ? text.padEnd(-alignment) : text.padStart(alignment);
+  const width = Math.min(Math.abs(alignment), MAX_ALIGNMENT);
+  return alignment < 0 ? text.padEnd(width) : text.padStart(width);
 }

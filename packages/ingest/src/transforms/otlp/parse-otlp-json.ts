@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '@tinsel/model';
+import { MAX_JSON_NESTING, nestsTooDeep } from '../json-nesting.ts';
 import { isOtlpObject, type OtlpObject } from './otlp-field.ts';
 
 /**
@@ -15,6 +16,7 @@ export function parseOtlpJson(body: Buffer): Result<OtlpObject> {
   let text = body.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return ok({});
+  if (nestsTooDeep(text)) return fail(`body is not valid OTLP/JSON: it nests deeper than ${MAX_JSON_NESTING} levels`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -21,7 +21,8 @@ export function registerAlbIngestRoute(app: FastifyInstance, deps: AppDeps): voi
       const { error, ...counts } = await ingestAlbStream(deps, body.stream, source);
       // Lines before a cut-off or a gzip break are kept; the answer says how many.
       const tooLarge = body.tooLarge();
-      if (tooLarge) return reply.status(tooLarge.status).send({ error: tooLarge.code, message: tooLarge.message, ...counts });
+      // The rest of the body is left unread, so the connection cannot serve another request: close it rather than hold it open.
+      if (tooLarge) return reply.status(tooLarge.status).header('connection', 'close').send({ error: tooLarge.code, message: tooLarge.message, ...counts });
       if (error) return reply.status(400).send({ error: 'TINSEL_ERR_BAD_REQUEST', message: error, ...counts });
       return counts;
     });
