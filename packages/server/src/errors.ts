@@ -16,8 +16,21 @@ export const serverErrors = {
   TINSEL_ERR_STORY_NOT_FOUND: { status: 404, message: 'No load-balancer record, span or log line has this trace id.' },
   TINSEL_ERR_LOG_BATCH_REJECTED: { status: 400, message: 'A log event in the batch is invalid, so the whole batch was refused (as Seq does); the message names the event.' },
   TINSEL_ERR_SEQ_API_KEY: { status: 401, message: 'The Seq API key (X-Seq-ApiKey or ?apiKey) is missing or not one of logs.seqApiKeys.' },
+  TINSEL_ERR_UNAUTHORIZED: { status: 401, message: 'An API key is required: send it as X-Tinsel-Key or Authorization: Bearer (see auth.keys in tinsel.yaml).' },
+  TINSEL_ERR_FORBIDDEN: { status: 403, message: 'The API key lacks the scope this request needs.' },
+  TINSEL_ERR_KEY_INVALID: { status: 400, message: 'The key request is invalid; the message names the field.' },
+  TINSEL_ERR_KEY_EXISTS: { status: 409, message: 'An API key already has this name.' },
+  TINSEL_ERR_KEY_NOT_FOUND: { status: 404, message: 'No API key has this name.' },
+  TINSEL_ERR_KEY_FROM_CONFIG: { status: 409, message: 'The API key comes from tinsel.yaml or the environment; remove it there.' },
   TINSEL_ERR_INTERNAL: { status: 500, message: 'Tinsel failed to handle the request; the server log has the details.' },
   TINSEL_ERR_CONFIG: { status: 500, message: 'The configuration is invalid.' },
+  TINSEL_ERR_INSIGHTS_DISABLED: { status: 503, message: 'This server runs without insights and alerts.' },
+  TINSEL_ERR_INCIDENT_NOT_FOUND: { status: 404, message: 'No incident has this id.' },
+  TINSEL_ERR_ALERT_RULE_INVALID: { status: 400, message: 'The alert rule is invalid; the message names the field.' },
+  TINSEL_ERR_ALERT_RULE_NOT_FOUND: { status: 404, message: 'No alert rule has this name.' },
+  TINSEL_ERR_ALERT_RULE_FROM_CONFIG: { status: 409, message: 'The alert rule comes from tinsel.yaml; change it there.' },
+  TINSEL_ERR_SILENCE_INVALID: { status: 400, message: 'The silence is invalid; the message says what is missing.' },
+  TINSEL_ERR_SILENCE_NOT_FOUND: { status: 404, message: 'No silence has this id.' },
 } as const;
 
 export type ServerErrorCode = keyof typeof serverErrors;

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { SpanBatcher, startXrayUdpSource, type XrayUdpSource } from '@tinsel/ingest';
 import type { TinselConfig } from './config/config.ts';
 import { createApp, createEsApp, createOtlpApp, createSeqApp } from './http/create-app.ts';
+import { startInsights } from './insights/insights-runtime.ts';
+import { listenerAuth } from './auth/listener-auth.ts';
 import type { Tinsel } from './open-tinsel.ts';
 
 export interface Listeners {
@@ -15,23 +17,26 @@ export interface Listeners {
  * answers the compatibility endpoints), OTLP/HTTP, Seq, Elasticsearch and the X-Ray daemon's UDP port.
  */
 export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: (event: Record<string, unknown>) => void): Promise<Listeners> {
-  const app = createApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
+  // First: a server that would be open to the network refuses to start (and an open loopback one says so).
+  const { keys: auth, logs } = listenerAuth(config, log);
+  const insights = startInsights(tinsel.store, config.insights, log);
+  const app = createApp({ ...tinsel, limits: config.limits, log, logs, auth, insights });
   const addresses: Record<string, string> = { api: await app.listen({ host: config.listen.host, port: config.listen.port }) };
   let otlp: FastifyInstance | null = null;
   if (config.listen.otlpPort !== false) {
-    otlp = createOtlpApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
+    otlp = createOtlpApp({ ...tinsel, limits: config.limits, log, logs, auth });
     addresses.otlp = await otlp.listen({ host: config.listen.host, port: config.listen.otlpPort });
   }
   let es: FastifyInstance | null = null;
   // Absent (a configuration built in code) is off, as `false` is.
   if (config.listen.esPort !== false && config.listen.esPort !== undefined) {
-    es = createEsApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
+    es = createEsApp({ ...tinsel, limits: config.limits, log, logs, auth });
     addresses.es = await es.listen({ host: config.listen.host, port: config.listen.esPort });
   }
   let seq: FastifyInstance | null = null;
   const seqPort = config.listen.seqPort ?? false;
   if (seqPort !== false) {
-    seq = createSeqApp({ ...tinsel, limits: config.limits, log, logs: config.logs });
+    seq = createSeqApp({ ...tinsel, limits: config.limits, log, logs, auth });
     addresses.seq = await seq.listen({ host: config.listen.host, port: seqPort });
   }
   let udp: XrayUdpSource | null = null;
@@ -48,6 +53,7 @@ export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: 
       await es?.close();
       await seq?.close();
       await udp?.close();
+      await insights.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { listDeadLetters } from '@tinsel/query';
 import { openTinsel } from '../open-tinsel.ts';
 import { parseCommand } from './common-options.ts';
-import { findServer } from './find-server.ts';
+import { findServer, serverFetch } from './find-server.ts';
 
 /** `tinsel dead-letters`: the newest rejected inputs, one per line. */
 export async function runDeadLetters(args: string[]): Promise<number> {
@@ -12,7 +12,7 @@ export async function runDeadLetters(args: string[]): Promise<number> {
   let rows: Record<string, unknown>[];
   if (server) {
     const query = new URLSearchParams({ limit: String(limit), ...(source ? { source } : {}) });
-    rows = ((await (await fetch(`${server}/api/dead-letters?${query}`)).json()) as { rows: Record<string, unknown>[] }).rows;
+    rows = ((await (await serverFetch(`${server}/api/dead-letters?${query}`)).json()) as { rows: Record<string, unknown>[] }).rows;
   } else {
     const tinsel = await openTinsel(config);
     try {

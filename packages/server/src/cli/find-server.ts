@@ -14,3 +14,20 @@ export async function findServer(url: string | undefined, fallbackPort: number, 
   }
   return null;
 }
+
+/**
+ * `fetch` to the server with the CLI's API key (`--key`, else `TINSEL_KEY`)
+ * in `X-Tinsel-Key`. A refused key is an error that says what to do, not a
+ * body each command would have to recognise.
+ */
+export async function serverFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const key = process.env.TINSEL_KEY;
+  const headers = new Headers(init.headers);
+  if (key !== undefined && key !== '') headers.set('x-tinsel-key', key);
+  const response = await fetch(url, { ...init, headers });
+  if (response.status === 401 || response.status === 403) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    throw new Error(`the server refused the request (${response.status}): ${body.message ?? 'API key refused'}${key ? '' : ' Pass --key or set TINSEL_KEY.'}`);
+  }
+  return response;
+}

@@ -3,7 +3,7 @@ import { ingestAlbTarget, listAlbFiles, sha256OfFile } from '@tinsel/ingest';
 import { openTinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { parseCommand } from './common-options.ts';
-import { findServer } from './find-server.ts';
+import { findServer, serverFetch } from './find-server.ts';
 import { runIngestLogs } from './ingest-logs-command.ts';
 import { ProgressReporter } from './progress-reporter.ts';
 
@@ -43,7 +43,7 @@ async function uploadFiles(server: string, target: string, s3: object, reporter:
   let failed = 0;
   for await (const file of listAlbFiles(target, { s3 })) {
     const sha256 = await sha256OfFile(file);
-    const response = await fetch(`${server}/api/ingest/alb/file`, {
+    const response = await serverFetch(`${server}/api/ingest/alb/file`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', 'x-tinsel-source-key': file.key, 'x-tinsel-source-size': String(file.size), 'x-tinsel-source-sha256': sha256 },
       body: Readable.toWeb(Readable.from(await file.open())) as ReadableStream,

@@ -4,6 +4,7 @@ import { decodeClefLines, readLines, writeLogBatch, type LineBatch } from '@tins
 import { openTinsel, type Tinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { ProgressReporter } from './progress-reporter.ts';
+import { serverFetch } from './find-server.ts';
 
 // Lines per request or transaction: large enough to amortise a round trip,
 // small enough to stay far under the body limit with typical events.
@@ -44,7 +45,7 @@ export async function runIngestLogs(config: TinselConfig, server: string | null,
 
 function viaServer(server: string): SendBatch {
   return async (batch) => {
-    const response = await fetch(`${server}/api/ingest/logs`, {
+    const response = await serverFetch(`${server}/api/ingest/logs`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson', 'x-tinsel-first-line': String(batch.firstLine) },
       body: batch.lines.join('\n'),

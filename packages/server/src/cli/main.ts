@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `tinsel` command: serve, demo, ingest, stats, dead-letters.
+import { runAlbProxy } from './alb-proxy-command.ts';
 import { runDeadLetters } from './dead-letters-command.ts';
 import { runDemo } from './demo-command.ts';
 import { runIngest } from './ingest-command.ts';
@@ -24,6 +25,8 @@ commands:
   query '<tql>' [--signal requests|spans|logs] [--from -1h] [--to now] [--limit N] [--format table|json|csv] [--cursor C] [--explain]
                                 search with the query language (docs/query-language.md)
   simulate --out DIR | --live   a simulated estate as files or live traffic (docs/simulator.md)
+  alb-proxy --listen :8080 --target URL --log-dir DIR
+                                a local ALB stand-in writing real-format access logs (docs/node-sdk.md)
 
 common options:
   --config FILE     tinsel.yaml to read (default ./tinsel.yaml when present)
@@ -32,6 +35,7 @@ common options:
   --port PORT       API port (default 5170)
   --server URL      go through a running server (default http://127.0.0.1:5170 when it answers)
   --direct          open the data folder directly, even if a server answers
+  --key KEY         API key sent to the server (default $TINSEL_KEY; docs/security.md)
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -43,6 +47,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   story: runStory,
   simulate: runSimulate,
   query: runQuery,
+  'alb-proxy': runAlbProxy,
 };
 
 const [name, ...args] = process.argv.slice(2);

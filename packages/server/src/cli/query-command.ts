@@ -4,7 +4,7 @@ import type { ResultRow } from '@tinsel/store';
 import { openTinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { parseCommand } from './common-options.ts';
-import { findServer } from './find-server.ts';
+import { findServer, serverFetch } from './find-server.ts';
 import { formatRows, type RowFormat } from './format-rows.ts';
 
 interface QueryAnswer {
@@ -60,7 +60,7 @@ export async function runQuery(args: string[]): Promise<number> {
 }
 
 async function queryServer(server: string, request: QueryRequest): Promise<QueryAnswer> {
-  const response = await fetch(`${server}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const response = await serverFetch(`${server}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
   const body = (await response.json()) as QueryAnswer & { error?: string; message?: string; column?: number };
   if (response.status === 400) throw new QueryRefused(body.message ?? String(body.error), body.column ?? null);
   if (!response.ok) throw new Error(`${body.error ?? response.status}: ${body.message ?? ''}`);

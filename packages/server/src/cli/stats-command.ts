@@ -1,6 +1,6 @@
 import { openTinsel } from '../open-tinsel.ts';
 import { parseCommand } from './common-options.ts';
-import { findServer } from './find-server.ts';
+import { findServer, serverFetch } from './find-server.ts';
 
 /** `tinsel stats`: rows per table, dead letters, bytes on disk. */
 export async function runStats(args: string[]): Promise<number> {
@@ -8,7 +8,7 @@ export async function runStats(args: string[]): Promise<number> {
   const server = await findServer(values.server as string | undefined, config.listen.port, values.direct === true);
   let stats: { rows: Record<string, number>; bytesOnDisk: number };
   if (server) {
-    stats = (await (await fetch(`${server}/api/stats`)).json()) as typeof stats;
+    stats = (await (await serverFetch(`${server}/api/stats`)).json()) as typeof stats;
   } else {
     const tinsel = await openTinsel(config);
     try {

@@ -2,7 +2,7 @@ import { loadStory, type Story } from '@tinsel/query';
 import { openTinsel } from '../open-tinsel.ts';
 import type { TinselConfig } from '../config/config.ts';
 import { parseCommand } from './common-options.ts';
-import { findServer } from './find-server.ts';
+import { findServer, serverFetch } from './find-server.ts';
 import { renderStory } from './render-story.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function runStory(args: string[]): Promise<number> {
 type Found = { story: Story } | { problem: string; exitCode: number };
 
 async function fetchStory(server: string, id: string): Promise<Found> {
-  const response = await fetch(`${server}/api/story/${encodeURIComponent(id)}`);
+  const response = await serverFetch(`${server}/api/story/${encodeURIComponent(id)}`);
   const body = (await response.json()) as Story | { error: string; message: string };
   if (response.ok) return { story: body as Story };
   const { error, message } = body as { error: string; message: string };

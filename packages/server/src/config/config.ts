@@ -1,5 +1,7 @@
 import { DEFAULT_MEMORY_LIMIT } from '@tinsel/store-duckdb';
+import type { AuthConfig } from './auth-config.ts';
 import type { ClickHouseConfig } from './clickhouse-config.ts';
+import type { InsightsConfig } from './insights-config.ts';
 
 /** Tinsel's configuration after defaults, `tinsel.yaml`, environment and flags. */
 export interface TinselConfig {
@@ -16,6 +18,10 @@ export interface TinselConfig {
   enrichment: unknown;
   /** Folder `tinsel.yaml` was read from; relative paths in it resolve against it. */
   baseDir: string;
+  /** Anomaly detection, alert rules and notifiers; defaults when absent. */
+  insights?: InsightsConfig;
+  /** API keys and their scopes; absent (a configuration built in code) is no key. */
+  auth?: AuthConfig;
 }
 
 export const defaultConfig: TinselConfig = {

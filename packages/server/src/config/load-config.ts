@@ -29,6 +29,9 @@ const envKeys: Record<string, string[]> = {
   TINSEL_S3_ENDPOINT: ['s3', 'endpoint'],
   TINSEL_S3_REGION: ['s3', 'region'],
   TINSEL_S3_FORCE_PATH_STYLE: ['s3', 'forcePathStyle'],
+  TINSEL_INSIGHTS_ENABLED: ['insights', 'enabled'],
+  TINSEL_AUTH_KEYS: ['auth', 'keys'],
+  TINSEL_AUTH_ALLOW_UNAUTHENTICATED: ['auth', 'allowUnauthenticated'],
 };
 
 export interface LoadConfigOptions {

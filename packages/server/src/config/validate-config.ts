@@ -1,6 +1,8 @@
 import { fail, ok, type Result } from '@tinsel/model';
+import { parseAuthConfig } from './auth-config.ts';
 import { clickHouseStoreAt } from './clickhouse-config.ts';
 import { defaultConfig, type TinselConfig } from './config.ts';
+import { parseInsightsConfig } from './insights-config.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -13,7 +15,7 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 export function validateConfig(raw: unknown, baseDir: string): Result<TinselConfig> {
   if (raw === null || raw === undefined) raw = {};
   if (!isObject(raw)) return fail('tinsel.yaml: expected a mapping at the top level');
-  const known = ['dataDir', 'listen', 'store', 'limits', 's3', 'enrichment', 'logs'];
+  const known = ['dataDir', 'listen', 'store', 'limits', 's3', 'enrichment', 'logs', 'insights', 'alerts', 'auth'];
   const unknownKey = Object.keys(raw).find((k) => !known.includes(k));
   if (unknownKey) return fail(`${unknownKey}: unknown key (known: ${known.join(', ')})`);
   try {
@@ -41,6 +43,8 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
       },
       enrichment: raw.enrichment ?? {},
       baseDir,
+      insights: parseInsightsConfig(raw.insights, raw.alerts),
+      auth: parseAuthConfig(raw.auth),
     });
   } catch (error) {
     return fail((error as Error).message);

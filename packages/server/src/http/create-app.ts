@@ -16,6 +16,15 @@ import { registerEsRoutes } from './routes/es-routes.ts';
 import { registerSeqIngestRoutes } from './routes/seq-ingest-route.ts';
 import { registerOtlpLogRoute } from './routes/otlp-log-route.ts';
 import { registerLogIngestRoute } from './routes/log-ingest-route.ts';
+import { registerInsightsRoutes } from './routes/insights-routes.ts';
+import { registerAlertRoutes } from './routes/alert-routes.ts';
+import type { InsightsRuntime } from '../insights/insights-runtime.ts';
+import { registerWebUiRoute } from './routes/web-ui-route.ts';
+import type { ApiKeyStore } from '../auth/api-key-store.ts';
+import { installAuthHook } from '../auth/auth-hook.ts';
+import { registerSessionRoutes } from '../auth/session-routes.ts';
+import { registerKeyRoutes } from '../auth/key-routes.ts';
+import type { ListenerKind } from '../auth/route-scopes.ts';
 
 export interface AppDeps {
   store: Store;
@@ -28,6 +37,10 @@ export interface AppDeps {
   log?: (event: Record<string, unknown>) => void;
   /** Where log sources find trace ids, and the Seq API keys accepted; defaults when absent. */
   logs?: { traceIdProperties: readonly string[]; seqApiKeys: readonly string[] };
+  /** Anomaly detection, incidents and alert rules; the routes answer 503 when absent. */
+  insights?: InsightsRuntime;
+  /** API keys every route checks (docs/security.md); open when absent or empty. */
+  auth?: ApiKeyStore;
 }
 
 /**
@@ -39,7 +52,7 @@ export interface AppDeps {
  * await app.listen({ host: '127.0.0.1', port: 5170 });
  */
 export function createApp(deps: AppDeps): FastifyInstance {
-  const app = createBareApp(deps);
+  const app = createBareApp(deps, 'api');
   registerHealthRoutes(app, deps);
   registerAlbIngestRoute(app, deps);
   registerDeadLetterRoutes(app, deps);
@@ -53,8 +66,13 @@ export function createApp(deps: AppDeps): FastifyInstance {
   registerOtlpLogRoute(app, deps);
   registerSeqIngestRoutes(app, deps);
   registerLogIngestRoute(app, deps);
+  registerInsightsRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   // Only the paths that cannot clash with the API and the UI: /_bulk, /{index}/_bulk, /{index}/_doc…, /_… calls.
   registerEsRoutes(app, deps, 'api');
+  registerSessionRoutes(app, deps.auth);
+  if (deps.auth) registerKeyRoutes(app, deps.auth);
+  registerWebUiRoute(app);
   return app;
 }
 
@@ -63,7 +81,7 @@ export function createApp(deps: AppDeps): FastifyInstance {
  * exporters and the Collector send.
  */
 export function createOtlpApp(deps: AppDeps): FastifyInstance {
-  const app = createBareApp(deps);
+  const app = createBareApp(deps, 'otlp');
   registerOtlpTraceRoute(app, deps);
   registerOtlpLogRoute(app, deps);
   return app;
@@ -71,7 +89,7 @@ export function createOtlpApp(deps: AppDeps): FastifyInstance {
 
 /** The Seq port (5341 by default): Seq's ingestion API, for sinks pointed at it unchanged. */
 export function createSeqApp(deps: AppDeps): FastifyInstance {
-  const app = createBareApp(deps);
+  const app = createBareApp(deps, 'seq');
   registerSeqIngestRoutes(app, deps);
   return app;
 }
@@ -81,14 +99,16 @@ export function createSeqApp(deps: AppDeps): FastifyInstance {
  * `GET /` and `/{index}` included, for shippers pointed at it unchanged.
  */
 export function createEsApp(deps: AppDeps): FastifyInstance {
-  const app = createBareApp(deps);
+  const app = createBareApp(deps, 'es');
   registerEsRoutes(app, deps, 'all');
   return app;
 }
 
-/** Error handling shared by every listener: codes for clients, details for the log. */
-function createBareApp(deps: AppDeps): FastifyInstance {
+/** Error handling and API keys shared by every listener: codes for clients, details for the log. */
+function createBareApp(deps: AppDeps, kind: ListenerKind): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes });
+  // Before any route, so every route on every listener is guarded.
+  if (deps.auth) installAuthHook(app, deps.auth, kind);
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message, ...error.details });
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
