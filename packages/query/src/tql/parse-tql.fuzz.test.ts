@@ -5,9 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { signals } from '@tinsel/model';
-import { join as joinSql, sql, type Dialect, type Sql } from '@tinsel/store';
 import { compileTql } from './compile-tql.ts';
 import { parseTql } from './parse-tql.ts';
+import { standInDialect } from './stand-in-dialect.test-support.ts';
 
 // Every query written in the language guide, inline or in a block.
 const guide = readFileSync(join(import.meta.dirname, '../../../../docs/query-language.md'), 'utf8');
@@ -30,25 +30,7 @@ const mutatedQuery = fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLe
   }, queries[pick % queries.length] ?? ''),
 );
 
-/** A dialect shaped like the real ones (core packages never import a store adapter). */
-const dialect: Dialect = {
-  name: 'test',
-  escapeName: (name) => `"${name.replace(/"/g, '""')}"`,
-  placeholder: (index) => `$${index}`,
-  columnType: () => 'TEXT',
-  timeBucket: (column, seconds) => sql`bucket(${column}, ${seconds})`,
-  timestamp: (micros) => sql`ts(${micros})`,
-  traceId: (hex) => sql`uuid(${hex})`,
-  jsonText: (column, key) => sql`json(${column}, ${key})`,
-  quantile: (expr, q) => sql`quantile(${expr}, ${q})`,
-  jsonPath: (column, path) => sql`json(${column}, ${path.join('\u0000')})`,
-  containsText: (expr, needle) => sql`contains(${expr}, ${needle})`,
-  like: (expr, pattern) => sql`${expr} LIKE ${pattern}`,
-  toNumber: (expr) => sql`num(${expr})`,
-  toText: (expr) => sql`text(${expr})`,
-  countDistinct: (expr) => sql`count(DISTINCT ${expr})`,
-  rowKey: (exprs: readonly Sql[]) => sql`hash(${joinSql(exprs)})`,
-};
+const dialect = standInDialect;
 
 const range = { from: 1_700_000_000_000_000, to: 1_700_000_360_000_000, limit: 100, nowMs: 1_700_000_400_000 };
 const HANG_BOUND_MS = 1_000;

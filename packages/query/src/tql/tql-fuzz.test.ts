@@ -2,31 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { signals } from '@tinsel/model';
-import { join, renderSql, sql, type Dialect, type Sql } from '@tinsel/store';
+import { renderSql } from '@tinsel/store';
 import { compileTql } from './compile-tql.ts';
 import { parseTql } from './parse-tql.ts';
 import { explainTql } from './explain-tql.ts';
 import { CANARY, tqlText } from './tql-arbitrary.ts';
+import { standInDialect } from './stand-in-dialect.test-support.ts';
 
-/** A dialect shaped like the real ones, for the compiler alone; each backend's own tests render through its dialect. */
-const dialect: Dialect = {
-  name: 'test',
-  escapeName: (name) => `"${name.replace(/"/g, '""')}"`,
-  placeholder: (index) => `$${index}`,
-  columnType: () => 'TEXT',
-  timeBucket: (column, seconds) => sql`bucket(${column}, ${seconds})`,
-  timestamp: (micros) => sql`ts(${micros})`,
-  traceId: (hex) => sql`uuid(${hex})`,
-  jsonText: (column, key) => sql`json(${column}, ${key})`,
-  quantile: (expr, q) => sql`quantile(${expr}, ${q})`,
-  jsonPath: (column, path) => sql`json(${column}, ${path.join('\u0000')})`,
-  containsText: (expr, needle) => sql`contains(${expr}, ${needle})`,
-  like: (expr, pattern) => sql`${expr} LIKE ${pattern}`,
-  toNumber: (expr) => sql`num(${expr})`,
-  toText: (expr) => sql`text(${expr})`,
-  countDistinct: (expr) => sql`count(DISTINCT ${expr})`,
-  rowKey: (exprs: readonly Sql[]) => sql`hash(${join(exprs)})`,
-};
+const dialect = standInDialect;
 
 const range = { from: 1_700_000_000_000_000, to: 1_700_000_360_000_000, limit: 100, nowMs: 1_700_000_400_000 };
 

@@ -6,10 +6,7 @@
 // has the shape of an OTLP/JSON body and one reader serves both.
 import protobuf from 'protobufjs';
 
-type Fields = Record<string, { id: number; type: string; rule?: 'repeated' }>;
-
-const repeated = (id: number, type: string) => ({ id, type, rule: 'repeated' as const });
-const message = (fields: Fields, oneofs?: Record<string, { oneof: string[] }>) => (oneofs ? { fields, oneofs } : { fields });
+import { message, otlpCommonMessages, repeated } from '../otlp/otlp-common-proto.ts';
 
 const scopeLogs = message({ scope: { id: 1, type: 'InstrumentationScope' }, logRecords: repeated(2, 'LogRecord'), schemaUrl: { id: 3, type: 'string' } });
 
@@ -26,13 +23,6 @@ const descriptor = {
       instrumentationLibraryLogs: repeated(1000, 'ScopeLogs'),
     }),
     ScopeLogs: scopeLogs,
-    Resource: message({ attributes: repeated(1, 'KeyValue'), droppedAttributesCount: { id: 2, type: 'uint32' } }),
-    InstrumentationScope: message({
-      name: { id: 1, type: 'string' },
-      version: { id: 2, type: 'string' },
-      attributes: repeated(3, 'KeyValue'),
-      droppedAttributesCount: { id: 4, type: 'uint32' },
-    }),
     LogRecord: message({
       timeUnixNano: { id: 1, type: 'fixed64' },
       observedTimeUnixNano: { id: 11, type: 'fixed64' },
@@ -47,21 +37,7 @@ const descriptor = {
       spanId: { id: 10, type: 'bytes' },
       eventName: { id: 12, type: 'string' },
     }),
-    KeyValue: message({ key: { id: 1, type: 'string' }, value: { id: 2, type: 'AnyValue' } }),
-    AnyValue: message(
-      {
-        stringValue: { id: 1, type: 'string' },
-        boolValue: { id: 2, type: 'bool' },
-        intValue: { id: 3, type: 'int64' },
-        doubleValue: { id: 4, type: 'double' },
-        arrayValue: { id: 5, type: 'ArrayValue' },
-        kvlistValue: { id: 6, type: 'KeyValueList' },
-        bytesValue: { id: 7, type: 'bytes' },
-      },
-      { value: { oneof: ['stringValue', 'boolValue', 'intValue', 'doubleValue', 'arrayValue', 'kvlistValue', 'bytesValue'] } },
-    ),
-    ArrayValue: message({ values: repeated(1, 'AnyValue') }),
-    KeyValueList: message({ values: repeated(1, 'KeyValue') }),
+    ...otlpCommonMessages,
   },
 };
 

@@ -6,10 +6,7 @@
 // decoded message has the same shape as an OTLP/JSON body.
 import protobuf from 'protobufjs';
 
-type Fields = Record<string, { id: number; type: string; rule?: 'repeated' }>;
-
-const repeated = (id: number, type: string) => ({ id, type, rule: 'repeated' as const });
-const message = (fields: Fields, oneofs?: Record<string, { oneof: string[] }>) => (oneofs ? { fields, oneofs } : { fields });
+import { message, otlpCommonMessages, repeated } from './otlp-common-proto.ts';
 
 const scopeSpans = message({ scope: { id: 1, type: 'InstrumentationScope' }, spans: repeated(2, 'Span'), schemaUrl: { id: 3, type: 'string' } });
 
@@ -27,13 +24,6 @@ const descriptor = {
       instrumentationLibrarySpans: repeated(1000, 'ScopeSpans'),
     }),
     ScopeSpans: scopeSpans,
-    Resource: message({ attributes: repeated(1, 'KeyValue'), droppedAttributesCount: { id: 2, type: 'uint32' } }),
-    InstrumentationScope: message({
-      name: { id: 1, type: 'string' },
-      version: { id: 2, type: 'string' },
-      attributes: repeated(3, 'KeyValue'),
-      droppedAttributesCount: { id: 4, type: 'uint32' },
-    }),
     Span: message({
       traceId: { id: 1, type: 'bytes' },
       spanId: { id: 2, type: 'bytes' },
@@ -69,21 +59,7 @@ const descriptor = {
     // Enums are read as plain int32 (same varint on the wire): an unknown
     // kind from a newer sender then stays a number instead of being refused.
     Status: message({ message: { id: 2, type: 'string' }, code: { id: 3, type: 'int32' } }),
-    KeyValue: message({ key: { id: 1, type: 'string' }, value: { id: 2, type: 'AnyValue' } }),
-    AnyValue: message(
-      {
-        stringValue: { id: 1, type: 'string' },
-        boolValue: { id: 2, type: 'bool' },
-        intValue: { id: 3, type: 'int64' },
-        doubleValue: { id: 4, type: 'double' },
-        arrayValue: { id: 5, type: 'ArrayValue' },
-        kvlistValue: { id: 6, type: 'KeyValueList' },
-        bytesValue: { id: 7, type: 'bytes' },
-      },
-      { value: { oneof: ['stringValue', 'boolValue', 'intValue', 'doubleValue', 'arrayValue', 'kvlistValue', 'bytesValue'] } },
-    ),
-    ArrayValue: message({ values: repeated(1, 'AnyValue') }),
-    KeyValueList: message({ values: repeated(1, 'KeyValue') }),
+    ...otlpCommonMessages,
   },
 };
 
