@@ -1,6 +1,5 @@
 export * from './list-dead-letters.ts';
 export * from './parse-time.ts';
-export * from './select-rows.ts';
 export * from './select-trace-spans.ts';
 export * from './search-traces.ts';
 export * from './service-map.ts';
