@@ -1,13 +1,13 @@
 import type { ClickHouseSettings } from '@clickhouse/client';
 import { columnNames, tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, ident, sql, type Dialect, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { StoreError, ident, ingestedFileFromRow, sql, type Dialect, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
 import { clickHouseFeatures, type ClickHouseFeatures } from './clickhouse-features.ts';
 import { ClickHouseConnection, openClient, serverVersion, type ConnectionOptions } from './clickhouse-connection.ts';
 import { distributedDdl, ledgerDdl, mergeTreeDdl, storageTableName, ttlChange, type DdlOptions, type TableLayout } from './clickhouse-ddl.ts';
 import { clickHouseDialect } from './clickhouse-dialect.ts';
 import { ClickHouseWriter } from './clickhouse-writer.ts';
 import { encodeRowBinary } from './encode-row-binary.ts';
-import { ledgerColumns, ledgerRowToFile, ledgerTsv, selectNewestLedgerRow } from './ledger-rows.ts';
+import { ledgerColumns, ledgerTsv, selectNewestLedgerRow } from './ledger-rows.ts';
 import { quoteName } from './quote-name.ts';
 import { renderClickHouseSql } from './render-clickhouse-sql.ts';
 import { parseDelete } from './translate-delete.ts';
@@ -141,7 +141,7 @@ export class ClickHouseStore implements Store {
 
   async findIngestedFile(key: string): Promise<IngestedFile | undefined> {
     const [row] = await this.query(selectNewestLedgerRow(key));
-    return row ? ledgerRowToFile(row) : undefined;
+    return row ? ingestedFileFromRow(row) : undefined;
   }
 
   recordIngestedFile(file: IngestedFile): Promise<void> {

@@ -1,4 +1,4 @@
-import { sql, type IngestedFile, type ResultRow, type Sql } from '@tinsel/store';
+import { sql, type IngestedFile, type Sql } from '@tinsel/store';
 import { escapeTsv } from './escape-tsv.ts';
 
 /** The ledger's columns in insert order. */
@@ -25,17 +25,4 @@ export function ledgerTsv(file: IngestedFile): string {
 
 export function selectNewestLedgerRow(key: string): Sql {
   return sql`SELECT key, size, sha256, content_tag, rows, dead_letters, status, ingested_at FROM ingested_files WHERE key = ${key} ORDER BY version DESC LIMIT 1`;
-}
-
-export function ledgerRowToFile(row: ResultRow): IngestedFile {
-  return {
-    key: String(row.key),
-    size: Number(row.size),
-    sha256: String(row.sha256),
-    contentTag: row.content_tag === null ? null : String(row.content_tag),
-    rows: Number(row.rows),
-    deadLetters: Number(row.dead_letters),
-    status: row.status === 'done' ? 'done' : 'partial',
-    ingestedAt: String(row.ingested_at),
-  };
 }

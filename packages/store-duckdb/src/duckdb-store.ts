@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, renderSql, sql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { StoreError, ingestedFileFromRow, renderSql, sql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
 import { DuckDbWriter } from './duckdb-writer.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { appendRows } from './append-rows.ts';
@@ -138,19 +138,8 @@ class DuckDbStore implements Store {
   }
 
   async findIngestedFile(key: string): Promise<IngestedFile | undefined> {
-    const rows = await this.query(selectLedgerRow(key));
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      key: String(row.key),
-      size: Number(row.size),
-      sha256: String(row.sha256),
-      contentTag: row.content_tag === null ? null : String(row.content_tag),
-      rows: Number(row.rows),
-      deadLetters: Number(row.dead_letters),
-      status: row.status === 'done' ? 'done' : 'partial',
-      ingestedAt: String(row.ingested_at),
-    };
+    const [row] = await this.query(selectLedgerRow(key));
+    return row ? ingestedFileFromRow(row) : undefined;
   }
 
   async recordIngestedFile(file: IngestedFile): Promise<void> {

@@ -2,11 +2,10 @@ import { fail, ok, type LogRecord, type Result } from '@tinsel/model';
 import { normalizeLevel } from '../logs/normalize-level.ts';
 import { renderMessageTemplate } from '../logs/render-message-template.ts';
 import { serviceAndHost } from '../logs/service-and-host.ts';
-import { DEFAULT_TRACE_ID_PROPERTIES } from '../logs/trace-id-from-properties.ts';
+import { DEFAULT_TRACE_ID_PROPERTIES, traceIdFromProperties } from '../logs/trace-id-from-properties.ts';
 import { parseEsTimestamp } from './parse-es-timestamp.ts';
 import { isPlainObject, readEsField } from './read-es-field.ts';
 import { renderEsException } from './render-es-exception.ts';
-import { traceOfProperties } from './trace-of-properties.ts';
 
 /** How `mapEsDocument` reads a document. */
 export interface EsDocumentOptions {
@@ -58,7 +57,7 @@ export function mapEsDocument(doc: Record<string, unknown>, options: EsDocumentO
   const trace = ecsTrace(doc, used);
   const ecs = { service: takeString(doc, 'service.name', used), host: takeString(doc, 'host.name', used) };
   const properties = collectProperties(doc, used);
-  const found = trace ?? traceOfProperties(properties, options.traceIdProperties ?? DEFAULT_TRACE_ID_PROPERTIES);
+  const found = trace ?? traceIdFromProperties(properties, options.traceIdProperties ?? DEFAULT_TRACE_ID_PROPERTIES);
   const fallback = serviceAndHost(properties);
   return ok({
     timestamp,
@@ -103,7 +102,7 @@ function messageOf(value: unknown, template: string | undefined, properties: Rec
 function ecsTrace(doc: Record<string, unknown>, used: Set<string>): { traceId: string; spanId: string | null } | null {
   const raw = readEsField(doc, 'trace.id');
   if (typeof raw !== 'string') return null;
-  const found = traceOfProperties({ id: raw }, ['id']);
+  const found = traceIdFromProperties({ id: raw }, ['id']);
   if (found === null) return null;
   markIdOnly(doc, 'trace', used);
   const span = readEsField(doc, 'span.id');

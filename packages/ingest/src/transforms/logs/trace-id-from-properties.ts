@@ -10,6 +10,8 @@ export const DEFAULT_TRACE_ID_PROPERTIES: readonly string[] = ['TraceId', 'trace
 const SPAN_ID_PROPERTIES: readonly string[] = ['SpanId', 'span_id', 'spanId'];
 
 const SPAN_ID = /^[0-9a-f]{16}$/i;
+const CANONICAL = /^[0-9a-f]{32}$/;
+const ZERO_TRACE_ID = '0'.repeat(32);
 
 /**
  * The trace (and span) an event belongs to, read from its properties by the
@@ -36,6 +38,8 @@ export function traceIdFromProperties(
 }
 
 function readTraceValue(value: string): { traceId: string; spanId: string | null } | null {
+  // Most senders already write the canonical form: it needs no parsing (ingest's hot path).
+  if (CANONICAL.test(value)) return value === ZERO_TRACE_ID ? null : { traceId: value, spanId: null };
   const parsed = parseAnyTraceId(value);
   if (!parsed.ok) return null;
   if (parsed.value.form === 'amzn-header') {
