@@ -1,9 +1,14 @@
-import { resolve } from 'node:path';
-import { createEnricher, IngestCounters, InProgressSpans, parseEnrichmentConfig, type Enricher } from '@tinsel/ingest';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createEnricher, IngestCounters, InProgressSpans, logWriteBacklog, parseEnrichmentConfig, type Enricher } from '@tinsel/ingest';
 import type { Store } from '@tinsel/store';
 import { createDuckDbStore } from '@tinsel/store-duckdb';
-import { ClickHouseStore, createClickHouseStore } from '@tinsel/store-clickhouse';
-import type { TinselConfig } from './config/config.ts';
+import { createClickHouseStore } from '@tinsel/store-clickhouse';
+import { defaultConfig, type TinselConfig } from './config/config.ts';
+import { Gauges, processGauges } from './gauges.ts';
+import { IngestGate } from './overload/ingest-gate.ts';
+import { RetentionRunner } from './retention/retention-runner.ts';
+import { RedeliveryGuard } from './durability/redelivery-guard.ts';
 
 /** Everything a running Tinsel shares: the store, the enrichment tables, the counters. */
 export interface Tinsel {
@@ -12,6 +17,14 @@ export interface Tinsel {
   enricher: Enricher;
   counters: IngestCounters;
   inProgress: InProgressSpans;
+  /** Admission control shared by every ingest listener. */
+  gate: IngestGate;
+  /** Per-signal retention, enforced hourly. */
+  retention: RetentionRunner;
+  /** Levels /metrics shows beside the counters. */
+  gauges: Gauges;
+  /** Spans resent after a crash are stored once. */
+  redelivery: RedeliveryGuard;
   close(): Promise<void>;
 }
 
@@ -24,24 +37,51 @@ export async function openTinsel(config: TinselConfig, onEvent: (event: Record<s
   if (!enrichmentConfig.ok) throw new Error(`tinsel.yaml: ${enrichmentConfig.reason}`);
   // Tables first: a bad table file stops start-up before the store is opened.
   const enricher = await createEnricher(enrichmentConfig.value, { onEvent });
+  const recovering = wasInterrupted(config);
   const store = await openStore(config).catch((error: unknown) => {
     enricher.close();
     throw error;
   });
   await store.migrate();
-  const retention = startRetention(store, onEvent);
+  const counters = new IngestCounters();
+  // Started by the listeners: a CLI that only reads (stats, query) never deletes.
+  const retention = new RetentionRunner(store, config.store.retention ?? {}, counters, onEvent);
+  const gate = new IngestGate({
+    inflightBytes: config.limits.inflightBytes ?? defaultConfig.limits.inflightBytes ?? 128 << 20,
+    inflightRequests: config.limits.inflightRequests ?? defaultConfig.limits.inflightRequests ?? 256,
+  });
+  const gauges = new Gauges();
+  gauges.add(() => gate.gauges());
+  gauges.add(() => ({ tinsel_logs_commit_queue_events: logWriteBacklog(store) }));
+  gauges.add(processGauges);
   return {
     config,
     store,
     enricher,
-    counters: new IngestCounters(),
+    counters,
     inProgress: new InProgressSpans(),
+    gate,
+    retention,
+    gauges,
+    redelivery: new RedeliveryGuard(recovering),
     async close() {
-      if (retention) clearInterval(retention);
+      retention.stop();
       enricher.close();
       await store.close();
     },
   };
+}
+
+/**
+ * Whether the last server on this store may have died mid-request: DuckDB
+ * leaves its write-ahead log behind unless it was closed cleanly. Over
+ * ClickHouse, Tinsel keeps no local state to tell, so it assumes so.
+ */
+function wasInterrupted(config: TinselConfig): boolean {
+  if (config.store.backend === 'clickhouse') return true;
+  if (config.dataDir === ':memory:') return false;
+  const wal = join(resolve(config.dataDir), 'tinsel.duckdb.wal');
+  return existsSync(wal) && statSync(wal).size > 0;
 }
 
 /** The configured backend: the embedded DuckDB file, or ClickHouse (one server or a cluster). */
@@ -52,18 +92,4 @@ function openStore(config: TinselConfig): Promise<Store> {
     return createClickHouseStore({ ...clickhouse, cluster, retentionDays: config.store.retentionDays });
   }
   return createDuckDbStore({ dataDir: config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir), memoryLimit: config.store.duckdb.memoryLimit });
-}
-
-/** ClickHouse retention: drop day partitions past `store.retentionDays`, at start and every hour. */
-function startRetention(store: Store, onEvent: (event: Record<string, unknown>) => void): ReturnType<typeof setInterval> | undefined {
-  if (!(store instanceof ClickHouseStore)) return undefined;
-  const apply = () =>
-    void store.applyRetention().then(
-      (dropped) => dropped > 0 && onEvent({ event: 'retention', droppedPartitions: dropped }),
-      (error: unknown) => onEvent({ event: 'retention_failed', error: (error as Error).message }),
-    );
-  apply();
-  const timer = setInterval(apply, 3_600_000);
-  timer.unref();
-  return timer;
 }

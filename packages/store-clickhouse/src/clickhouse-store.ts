@@ -1,16 +1,37 @@
 import type { ClickHouseSettings } from '@clickhouse/client';
 import { columnNames, tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, ident, ingestedFileFromRow, sql, type Dialect, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { StoreError, ident, ingestedFileFromRow, sql, type Dialect, type IngestedFile, type ResultRow, type RetentionCutoffs, type RetentionOutcome, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
 import { clickHouseFeatures, type ClickHouseFeatures } from './clickhouse-features.ts';
-import { ClickHouseConnection, openClient, serverVersion, type ConnectionOptions } from './clickhouse-connection.ts';
+import { ClickHouseConnection, openClient, serverVersion, type ConnectionOptions, type InsertBody } from './clickhouse-connection.ts';
 import { distributedDdl, ledgerDdl, mergeTreeDdl, storageTableName, ttlChange, type DdlOptions, type TableLayout } from './clickhouse-ddl.ts';
 import { clickHouseDialect } from './clickhouse-dialect.ts';
 import { ClickHouseWriter } from './clickhouse-writer.ts';
-import { encodeRowBinary } from './encode-row-binary.ts';
+import { rowBinaryChunks } from './encode-row-binary.ts';
 import { ledgerColumns, ledgerTsv, selectNewestLedgerRow } from './ledger-rows.ts';
 import { quoteName } from './quote-name.ts';
+import { dropExpiredPartitions } from './drop-expired-partitions.ts';
 import { renderClickHouseSql } from './render-clickhouse-sql.ts';
 import { parseDelete } from './translate-delete.ts';
+
+/**
+ * Rows per insert by default. Each insert becomes a part on disk that the
+ * server merges later, so fewer is better, but one part per append would
+ * leave the server's sort-and-write of it waiting on nothing else. 50,000
+ * requests rows is about 30 MB of RowBinary. An append of no more rows is
+ * one insert, so it is stored whole or not at all.
+ */
+const INSERT_ROWS = 50_000;
+/** Inserts in flight per append by default: one being encoded and read, one being written by the server. */
+const CONCURRENT_INSERTS = 2;
+
+/** Runs `work` over `items` with at most `limit` running at once; the first failure rejects. */
+async function inTurns<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
 
 export interface ClickHouseStoreOptions extends ConnectionOptions {
   database: string;
@@ -23,6 +44,16 @@ export interface ClickHouseStoreOptions extends ConnectionOptions {
   cluster?: { name: string; shardUrls: string[] };
   /** Days to keep; TTL-capable servers also expire rows themselves. */
   retentionDays?: number;
+  /**
+   * Days to keep per table (a per-signal retention: requests, spans, logs);
+   * tables not named keep `retentionDays`. Sets each table's TTL on servers
+   * that have TTL, so TTL never deletes before the signal's own retention.
+   */
+  retentionDaysByTable?: DdlOptions['retentionDaysByTable'];
+  /** Rows per insert when an append is larger (default 50,000). */
+  insertRows?: number;
+  /** Inserts of one append in flight at once (default 2). */
+  concurrentInserts?: number;
 }
 
 /**
@@ -46,7 +77,9 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
   const shards = options.cluster ? options.cluster.shardUrls.map(connect) : [entry];
   const others = urls.filter((u) => u !== options.url && !options.cluster?.shardUrls.includes(u)).map(connect);
   const layout: TableLayout = options.cluster ? { kind: 'cluster', cluster: options.cluster.name, database: options.database } : { kind: 'single' };
-  return new ClickHouseStore(entry, shards, others, layout, features, options.retentionDays);
+  const retention = { retentionDays: options.retentionDays, retentionDaysByTable: options.retentionDaysByTable };
+  const inserts = { rows: options.insertRows ?? INSERT_ROWS, concurrent: options.concurrentInserts ?? CONCURRENT_INSERTS };
+  return new ClickHouseStore(entry, shards, others, layout, features, retention, inserts);
 }
 
 /**
@@ -86,13 +119,14 @@ export class ClickHouseStore implements Store {
     private readonly others: ClickHouseConnection[],
     private readonly layout: TableLayout,
     readonly features: ClickHouseFeatures,
-    private readonly retentionDays: number | undefined,
+    private readonly retention: Pick<DdlOptions, 'retentionDays' | 'retentionDaysByTable'>,
+    private readonly inserts: { rows: number; concurrent: number } = { rows: INSERT_ROWS, concurrent: CONCURRENT_INSERTS },
   ) {
     this.dialect = clickHouseDialect(features.version);
   }
 
   async migrate(): Promise<void> {
-    const ddl: DdlOptions = { features: this.features, layout: this.layout, retentionDays: this.retentionDays };
+    const ddl: DdlOptions = { features: this.features, layout: this.layout, ...this.retention };
     const local = [...Object.values(tables).map((t) => mergeTreeDdl(t, ddl)), ledgerDdl(this.layout)[0]!];
     for (const shard of this.shards) {
       for (const statement of local) await shard.command(statement);
@@ -104,7 +138,7 @@ export class ClickHouseStore implements Store {
     for (const node of this.nodes()) for (const statement of distributed) await node.command(statement);
   }
 
-  /** Brings each table's TTL in line with `retentionDays` on servers that have TTL. */
+  /** Brings each table's TTL in line with its retention days on servers that have TTL. */
   private async reconcileTtl(shard: ClickHouseConnection, ddl: DdlOptions): Promise<void> {
     if (!this.features.ttl) return;
     for (const table of Object.values(tables)) {
@@ -114,9 +148,18 @@ export class ClickHouseStore implements Store {
     }
   }
 
-  append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    return this.insert(table.name, columnNames(table), 'RowBinary', encodeRowBinary(table, rows));
+  /**
+   * Appends rows in inserts of at most `insertRows`, two at a time, each
+   * encoded while it is sent: the server sorts and writes one part while
+   * the next is encoded and read, so encoding and the server's work overlap.
+   */
+  async append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const columns = columnNames(table);
+    const parts = Math.ceil(rows.length / Math.max(1, this.inserts.rows));
+    const size = Math.ceil(rows.length / parts);
+    const slices = Array.from({ length: parts }, (_, i) => rows.slice(i * size, (i + 1) * size));
+    await inTurns(slices, Math.max(1, this.inserts.concurrent), (slice) => this.insert(table.name, columns, 'RowBinary', () => rowBinaryChunks(table, slice)));
   }
 
   query(query: Sql): Promise<ResultRow[]> {
@@ -170,31 +213,18 @@ export class ClickHouseStore implements Store {
   }
 
   /**
-   * Retention: drops every day partition older than `days` days (UTC) from
-   * every table on every shard. Dropping a partition removes its files at
-   * once, without rewriting anything. Returns how many partitions went.
+   * Retention by days for every table alike: drops each day partition older
+   * than `days` days (UTC). Returns how many partitions went.
    */
   async dropPartitionsOlderThan(days: number, now = Date.now()): Promise<number> {
-    const cutoff = new Date(now - Math.trunc(days) * 86_400_000).toISOString().slice(0, 10);
-    let dropped = 0;
-    for (const shard of this.shards) {
-      for (const name of Object.keys(tables)) {
-        const table = storageTableName(name, this.layout);
-        const parts = await shard.query(sql`SELECT DISTINCT partition FROM system.parts WHERE database = currentDatabase() AND table = ${table} AND active`);
-        for (const { partition } of parts) {
-          const day = String(partition).replace(/'/g, '');
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day >= cutoff) continue;
-          await shard.command(`ALTER TABLE ${quoteName(table)} DROP PARTITION '${day}'`);
-          dropped += 1;
-        }
-      }
-    }
-    return dropped;
+    const cutoff = new Date(Math.floor(now / 86_400_000) * 86_400_000 - Math.trunc(days) * 86_400_000);
+    const cutoffs = Object.fromEntries(Object.keys(tables).map((name) => [name, cutoff]));
+    const outcomes = await this.applyRetention(cutoffs);
+    return outcomes.reduce((sum, outcome) => sum + outcome.droppedPartitions, 0);
   }
 
-  /** Applies the configured retention, if any; the server calls it on a timer. */
-  async applyRetention(now = Date.now()): Promise<number> {
-    return this.retentionDays ? this.dropPartitionsOlderThan(this.retentionDays, now) : 0;
+  applyRetention(cutoffs: RetentionCutoffs): Promise<RetentionOutcome[]> {
+    return dropExpiredPartitions(this.shards, this.layout, cutoffs);
   }
 
   async close(): Promise<void> {
@@ -202,7 +232,7 @@ export class ClickHouseStore implements Store {
   }
 
   /** Inserts encoded rows under a canonical table name (a Distributed table on a cluster). */
-  insert(table: string, columns: string[], format: 'RowBinary' | 'TabSeparated', chunks: readonly (string | Buffer)[]): Promise<void> {
+  insert(table: string, columns: string[], format: 'RowBinary' | 'TabSeparated', chunks: InsertBody): Promise<void> {
     // A Distributed insert returns only once every shard has its rows, so an
     // acknowledged append is stored, not queued on the entry node.
     const settings: ClickHouseSettings = this.layout.kind === 'cluster' ? { insert_distributed_sync: 1 } : {};

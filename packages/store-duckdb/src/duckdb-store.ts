@@ -2,13 +2,14 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, ingestedFileFromRow, renderSql, sql, type IngestedFile, type ResultRow, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { StoreError, ingestedFileFromRow, renderSql, sql, type IngestedFile, type ResultRow, type RetentionCutoffs, type RetentionOutcome, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
 import { DuckDbWriter } from './duckdb-writer.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { appendRows } from './append-rows.ts';
 import { appendPacked } from './append-packed.ts';
 import { ledgerTableDdl, tableDdl } from './duckdb-ddl.ts';
 import { readResult } from './read-result.ts';
+import { deleteExpired } from './delete-expired.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { countRows, selectLedgerRow, upsertLedgerRow } from './ledger-sql.ts';
 
@@ -153,6 +154,23 @@ class DuckDbStore implements Store {
       rows[name] = Number(row?.n ?? 0);
     }
     return { rows, bytesOnDisk: this.bytesOnDisk() };
+  }
+
+  async applyRetention(cutoffs: RetentionCutoffs): Promise<RetentionOutcome[]> {
+    const outcomes: RetentionOutcome[] = [];
+    for (const { table, cutoff, statement } of deleteExpired(cutoffs)) {
+      const { text, params } = renderSql(statement, duckDbDialect);
+      const removedRows = await this.writes.run(async () => {
+        try {
+          const result = await this.connection.runAndReadAll(text, params as DuckDBValue[]);
+          return Number(result.getRows()[0]?.[0] ?? 0);
+        } catch (cause) {
+          throw new StoreError('TINSEL_ERR_STORE_QUERY', { cause });
+        }
+      });
+      outcomes.push({ table, cutoff: cutoff.toISOString(), removedRows, droppedPartitions: 0 });
+    }
+    return outcomes;
   }
 
   async compact(): Promise<void> {

@@ -23,6 +23,23 @@ export interface IngestedFile {
   ingestedAt: string;
 }
 
+/**
+ * Retention: for each table named, rows whose time column is before its
+ * cutoff may go. A backend that drops whole day partitions keeps a day until
+ * all of it is past the cutoff, so it never removes a row that is still due.
+ */
+export type RetentionCutoffs = Partial<Record<TableName, Date>>;
+
+/** What one retention pass removed from one table. */
+export interface RetentionOutcome {
+  table: TableName;
+  /** The cutoff applied, ISO-8601. */
+  cutoff: string;
+  removedRows: number;
+  /** Day partitions dropped (0 on backends that delete rows instead). */
+  droppedPartitions: number;
+}
+
 export interface StoreStats {
   rows: Record<TableName, number>;
   bytesOnDisk: number;
@@ -63,6 +80,8 @@ export interface Store {
   /** Records (or replaces) a file in the ledger. */
   recordIngestedFile(file: IngestedFile): Promise<void>;
   stats(): Promise<StoreStats>;
+  /** Removes rows older than each table's cutoff (see `RetentionCutoffs`). */
+  applyRetention(cutoffs: RetentionCutoffs): Promise<RetentionOutcome[]>;
   /** Folds recent writes into their compact on-disk form (DuckDB: a checkpoint of its WAL). */
   compact(): Promise<void>;
   close(): Promise<void>;

@@ -24,6 +24,8 @@ export class SpanBatcher {
   private dead: DeadLetterRecord[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** Spans handed to a flush that has not finished: they count against `maxPending` too. */
+  private writing = 0;
   private readonly maxSpans: number;
   private readonly maxDelayMs: number;
   private readonly maxPending: number;
@@ -39,12 +41,17 @@ export class SpanBatcher {
   }
 
   add(spans: readonly SpanRecord[]): void {
-    if (this.spans.length + spans.length > this.maxPending) {
+    if (this.pending + spans.length > this.maxPending) {
       this.deps.counters.add(`${this.prefix}_spans_dropped_total`, spans.length);
       return;
     }
     for (const span of spans) this.spans.push(span);
     this.schedule();
+  }
+
+  /** Spans held: waiting for a flush or being written. */
+  get pending(): number {
+    return this.spans.length + this.writing;
   }
 
   reject(letter: DeadLetterRecord): void {
@@ -61,6 +68,7 @@ export class SpanBatcher {
     const dead = this.dead;
     this.spans = [];
     this.dead = [];
+    this.writing += spans.length;
     this.flushing = this.flushing.then(async () => {
       try {
         await this.deps.store.append(spansTable, spans);
@@ -71,6 +79,8 @@ export class SpanBatcher {
       } catch (error) {
         this.deps.counters.add(`${this.prefix}_spans_dropped_total`, spans.length);
         this.options.onError?.(error);
+      } finally {
+        this.writing -= spans.length;
       }
     });
     return this.flushing;

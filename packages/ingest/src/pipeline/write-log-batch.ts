@@ -69,6 +69,16 @@ export function writeLogBatch(store: Store, counters: IngestCounters, batch: Log
   return stored;
 }
 
+/**
+ * The log events waiting for the next transaction of a store (0 when none
+ * wait): the depth of the group-commit queue, shown on /metrics.
+ */
+export function logWriteBacklog(store: Store): number {
+  const queue = queues.get(store);
+  if (queue === undefined) return 0;
+  return queue.waiting.reduce((sum, w) => sum + w.batch.records.length, 0);
+}
+
 async function drain(store: Store, counters: IngestCounters, queue: Queue): Promise<void> {
   queue.writing = true;
   try {

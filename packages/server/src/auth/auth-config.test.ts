@@ -38,6 +38,48 @@ describe('auth section of tinsel.yaml', () => {
   });
 });
 
+describe('users in the auth section', () => {
+  const HASH = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0c2FsdA$' + 'A'.repeat(43);
+  const userReason = (users: unknown, extra: Record<string, unknown> = {}) => reasonOf({ auth: { users, ...extra } });
+
+  it('reads users with a password hash and scopes, and a session lifetime', () => {
+    const result = validateConfig({ auth: { users: [{ name: 'ana', passwordHash: HASH, scopes: ['read'] }], sessionHours: 8 } }, '.');
+    assert.ok(result.ok, result.ok ? '' : result.reason);
+    assert.deepEqual(result.value.auth?.users, [{ name: 'ana', passwordHash: HASH, scopes: ['read'] }]);
+    assert.equal(result.value.auth?.sessionHours, 8);
+  });
+
+  it('names the key in every failure and never prints a password', () => {
+    assert.match(userReason([{ name: 'ana', password: 'hunter2-hunter2', scopes: ['read'] }])!, /^auth\.users\[0\]\.password: unknown key: store only its hash, from `tinsel hash-password`/);
+    assert.ok(!userReason([{ name: 'ana', password: 'hunter2-hunter2', scopes: ['read'] }])!.includes('hunter2'));
+    assert.match(userReason([{ name: 'ana', passwordHash: 'hunter2', scopes: ['read'] }])!, /^auth\.users\[0\]\.passwordHash: expected scrypt\$N\$r\$p/);
+    assert.match(userReason([{ name: 'ana', passwordHash: HASH.replace('$1024$', '$1000$'), scopes: ['read'] }])!, /^auth\.users\[0\]\.passwordHash: N must be a power of two/);
+    assert.match(userReason([{ name: 'ana', passwordHash: HASH, scopes: [] }])!, /^auth\.users\[0\]\.scopes: expected a non-empty list/);
+    assert.match(userReason([{ name: 'a b', passwordHash: HASH, scopes: ['read'] }])!, /^auth\.users\[0\]\.name: expected 1 to 64 characters/);
+    assert.match(userReason([{ name: 'ana', passwordHash: HASH, scopes: ['read'] }, { name: 'ana', passwordHash: HASH, scopes: ['admin'] }])!, /^auth\.users\[1\]\.name: "ana" is used twice/);
+    assert.match(userReason({ ana: HASH })!, /^auth\.users: expected a list/);
+    assert.match(userReason([], { sessionHours: 0 })!, /^auth\.sessionHours: expected a number of hours/);
+  });
+
+  it('takes users from TINSEL_AUTH_USERS as name:scope+scope:passwordHash', () => {
+    const result = loadConfig({ file: undefined, env: { TINSEL_AUTH_USERS: `ana:read+admin:${HASH}, bo:read:${HASH}`, TINSEL_AUTH_SESSION_HOURS: '2' } });
+    assert.ok(result.ok, result.ok ? '' : result.reason);
+    assert.deepEqual(result.value.auth?.users?.map((u) => [u.name, u.scopes]), [['ana', ['read', 'admin']], ['bo', ['read']]]);
+    assert.equal(result.value.auth?.sessionHours, 2);
+    const bad = loadConfig({ file: undefined, env: { TINSEL_AUTH_USERS: 'ana:read' } });
+    assert.ok(!bad.ok && bad.reason.startsWith('auth.users[0] (TINSEL_AUTH_USERS): expected name:scope+scope:passwordHash'));
+  });
+
+  it('closes a server that has users but no key, even on every interface', () => {
+    const config = { ...defaultConfig, listen: { ...defaultConfig.listen, host: '0.0.0.0' }, auth: { keys: [], allowUnauthenticated: false, users: [{ name: 'ana', passwordHash: HASH, scopes: ['read' as const] }] } };
+    const warnings: Record<string, unknown>[] = [];
+    const auth = listenerAuth(config, (e) => warnings.push(e));
+    assert.equal(auth.keys.enabled, false);
+    assert.equal(auth.sessions.required, true);
+    assert.deepEqual(warnings, []);
+  });
+});
+
 describe('key store', () => {
   it('matches a secret to its key whether configured plain or hashed, and nothing else', () => {
     const store = new ApiKeyStore([{ name: 'plain', key: SECRET, scopes: ['read'] }, { name: 'hashed', keyHash: hashApiKey(`${SECRET}-h`), scopes: ['ingest'] }]);

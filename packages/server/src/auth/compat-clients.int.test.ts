@@ -113,20 +113,23 @@ describe('API keys as real clients send them', () => {
     assert.equal((await fetch(at('api', '/api/stats'), { headers: { 'x-seq-apikey': LEGACY_SEQ } })).status, 403);
   });
 
-  it('signs the web UI in with a key in an HttpOnly, SameSite=Strict cookie, and out again', async () => {
+  it('signs the web UI in with a key into a session cookie (HttpOnly, SameSite=Strict) that does not hold the key, and out again', async () => {
     const signIn = (key: string) => fetch(at('api', '/api/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key }) });
-    assert.deepEqual(await (await fetch(at('api', '/api/session'))).json(), { authRequired: true, signedIn: false });
+    assert.deepEqual(await (await fetch(at('api', '/api/session'))).json(), { authRequired: true, signedIn: false, methods: ['key'] });
     assert.equal((await signIn('not-a-key-0123456789abcdef')).status, 401);
     const response = await signIn(READ);
     assert.equal(response.status, 200);
     const cookie = response.headers.get('set-cookie') ?? '';
-    assert.match(cookie, /^tinsel_key=[^;]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    assert.match(cookie, /^tinsel_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    assert.ok(!cookie.includes(READ));
     const jar = { cookie: cookie.split(';')[0]! };
-    assert.deepEqual(await (await fetch(at('api', '/api/session'), { headers: jar })).json(), { authRequired: true, signedIn: true, name: 'reader', scopes: ['read'] });
+    const session = (await (await fetch(at('api', '/api/session'), { headers: jar })).json()) as Record<string, unknown>;
+    assert.deepEqual([session.authRequired, session.signedIn, session.name, session.kind, session.scopes], [true, true, 'reader', 'key', ['read']]);
     assert.equal((await fetch(at('api', '/api/stats'), { headers: jar })).status, 200);
     assert.equal((await fetch(at('api', '/api/silences'), { method: 'POST', headers: { ...jar, 'content-type': 'application/json' }, body: '{}' })).status, 403);
     const out = await fetch(at('api', '/api/session'), { method: 'DELETE', headers: jar });
-    assert.match(out.headers.get('set-cookie') ?? '', /^tinsel_key=; Path=\/; Max-Age=0;/);
+    assert.match(out.headers.get('set-cookie') ?? '', /^tinsel_session=; Path=\/; Max-Age=0;/);
+    assert.equal((await fetch(at('api', '/api/stats'), { headers: jar })).status, 401);
   });
 
   it('does not warn about an open server when keys are configured', () => {
@@ -139,7 +142,7 @@ describe('a server with no key', () => {
     const config = testConfig();
     const tinsel = await openTinsel(config);
     try {
-      await assert.rejects(startListeners({ ...config, listen: { ...config.listen, host: '0.0.0.0' } }, tinsel, () => {}), /listen\.host is 0\.0\.0\.0.*auth\.keys is empty/);
+      await assert.rejects(startListeners({ ...config, listen: { ...config.listen, host: '0.0.0.0' } }, tinsel, () => {}), /listen\.host is 0\.0\.0\.0.*auth\.keys and auth\.users are empty/);
     } finally {
       await tinsel.close();
     }

@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { sessionCookieOf } from './session-routes.ts';
 
 /**
  * Every secret a request presents, where each real client puts one:
@@ -8,7 +7,7 @@ import { sessionCookieOf } from './session-routes.ts';
  * `Authorization: ApiKey <base64(id:key)>` and `Basic <base64(user:key)>`
  * (Elasticsearch shippers). An ApiKey token that is not base64 of `id:key`
  * is taken as the key itself, as some shippers send it raw. The web UI's
- * sign-in cookie counts too.
+ * session cookie is not a key: the auth hook checks it apart.
  */
 export function presentedKeys(request: FastifyRequest): string[] {
   const keys: string[] = [];
@@ -16,8 +15,6 @@ export function presentedKeys(request: FastifyRequest): string[] {
   const query = request.query as Record<string, unknown> | undefined;
   if (typeof query?.apiKey === 'string' && query.apiKey !== '') keys.push(query.apiKey);
   for (const value of headerValues(request.headers.authorization)) keys.push(...fromAuthorization(value));
-  const cookie = sessionCookieOf(request);
-  if (cookie !== null) keys.push(cookie);
   return keys;
 }
 

@@ -14,10 +14,11 @@ const ES_CHALLENGES = ['Basic realm="security" charset="UTF-8"', 'Bearer realm="
  * Answers a refused request as the real server its client expects would:
  * 401 without a valid key, 403 with a key that lacks the scope.
  */
-export function refuse(reply: FastifyReply, request: FastifyRequest, dialect: AuthDialect, reason: RefusalReason, scope: AuthScope, keyName?: string) {
+export function refuse(reply: FastifyReply, request: FastifyRequest, dialect: AuthDialect, reason: RefusalReason, scope: AuthScope, who?: string) {
   const status = reason === 'scope' ? 403 : 401;
   const code = status === 401 ? 'TINSEL_ERR_UNAUTHORIZED' : 'TINSEL_ERR_FORBIDDEN';
-  const message = reason === 'scope' ? `The key ${keyName ?? ''} lacks the ${scope} scope this request needs.` : serverErrors[code].message;
+  // `who` is "key <name>" or "user <name>" (a web UI session).
+  const message = reason === 'scope' ? `The ${who ?? 'key'} lacks the ${scope} scope this request needs.` : serverErrors[code].message;
   if (dialect === 'es') return refuseEs(reply, request, reason, status, message);
   if (dialect === 'otlp') {
     // google.rpc.Status: 16 UNAUTHENTICATED, 7 PERMISSION_DENIED; OTLP exporters do not retry either.

@@ -1,62 +1,83 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../errors.ts';
-import type { ApiKeyStore } from './api-key-store.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ApiError, serverErrors } from '../errors.ts';
+import type { Session, SessionKind } from './session-store.ts';
+import { setSessionCookie } from './session-cookie.ts';
+import type { WebSessions } from './web-sessions.ts';
 
-/** The cookie the web UI signs in with; it holds the key, so it is HttpOnly and never sent cross-site. */
-export const SESSION_COOKIE = 'tinsel_key';
+type Credentials = { kind: 'key'; key: string } | { kind: 'user'; user: string; password: string };
 
-const WEEK_SECONDS = 7 * 24 * 3600;
+const NOT_REQUIRED = { authRequired: false, signedIn: false };
 
 /**
- * Sign-in for the web UI: `POST /api/session` with `{"key": "…"}` checks the
- * key and sets it in an HttpOnly, SameSite=Strict cookie that every later
- * request presents; `DELETE /api/session` signs out; `GET /api/session`
- * says whether a key is needed and who is signed in. All three are open, so
- * the UI can ask before it has a key.
+ * Sign-in for the web UI. `POST /api/session` takes `{"user", "password"}`
+ * or `{"key"}`, opens a server-side session and sets its random token in an
+ * HttpOnly, SameSite=Strict cookie; `GET /api/session` says whether signing
+ * in is needed, how (`methods`), and who is signed in; `DELETE /api/session` ends the session.
+ * All three are open, so the UI can ask before anyone has signed in. Failed
+ * attempts are limited per remote address (429 with Retry-After).
  */
-export function registerSessionRoutes(app: FastifyInstance, keys: ApiKeyStore | undefined): void {
+export function registerSessionRoutes(app: FastifyInstance, web: WebSessions | undefined): void {
   app.get('/api/session', async (request) => {
-    if (!keys?.enabled) return { authRequired: false, signedIn: false };
-    const cookie = sessionCookieOf(request);
-    const match = cookie === null ? null : keys.match([cookie]);
-    return { authRequired: true, signedIn: match !== null, ...(match ? { name: match.name, scopes: [...match.scopes] } : {}) };
+    if (!web?.required) return NOT_REQUIRED;
+    const found = web.fromRequest(request);
+    return found === null ? { authRequired: true, signedIn: false, methods: methodsOf(web) } : describe(found.session);
   });
 
   app.post('/api/session', async (request, reply) => {
-    const key = (request.body as { key?: unknown } | undefined)?.key;
-    if (typeof key !== 'string' || key === '') throw new ApiError('TINSEL_ERR_BAD_REQUEST', 'Expected {"key": "<API key>"}.');
-    if (!keys?.enabled) return { authRequired: false, signedIn: false };
-    const match = keys.match([key]);
-    if (match === null) throw new ApiError('TINSEL_ERR_UNAUTHORIZED');
-    setCookie(reply, request, encodeURIComponent(key), WEEK_SECONDS);
-    return { authRequired: true, signedIn: true, name: match.name, scopes: [...match.scopes] };
+    const credentials = credentialsOf(request.body);
+    if (!web?.required) return NOT_REQUIRED;
+    const wait = web.limiter.retryAfter(request.ip);
+    if (wait > 0) return refuseForNow(reply, wait);
+    // Counted before the check, so parallel guesses cannot all start before the first one fails.
+    web.limiter.fail(request.ip);
+    const principal = await principalOf(web, credentials);
+    if (principal === null) {
+      const message = credentials.kind === 'user' ? 'Sign-in failed: unknown user name or wrong password.' : 'Sign-in failed: the API key is not one this server knows.';
+      throw new ApiError('TINSEL_ERR_UNAUTHORIZED', message);
+    }
+    web.limiter.forgive(request.ip);
+    const { token, session } = web.sessions.create(principal);
+    setSessionCookie(reply, request, token, Math.floor(web.sessions.ttlMs / 1000));
+    return describe(session);
   });
 
   app.delete('/api/session', async (request, reply) => {
-    setCookie(reply, request, '', 0);
+    const found = web?.fromRequest(request) ?? null;
+    if (found !== null) web!.sessions.delete(found.token);
+    setSessionCookie(reply, request, '', 0);
     return { signedIn: false };
   });
 }
 
-function setCookie(reply: FastifyReply, request: FastifyRequest, value: string, maxAge: number): void {
-  // Secure when the page came over TLS (directly or through a proxy that says so).
-  const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
-  reply.header('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`);
+// Longer is no key, name or password anyone types; refusing it keeps a sign-in from hashing megabytes.
+const MAX_FIELD = 1024;
+const filled = (value: unknown): value is string => typeof value === 'string' && value !== '' && value.length <= MAX_FIELD;
+
+function credentialsOf(body: unknown): Credentials {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (filled(b.key)) return { kind: 'key', key: b.key };
+  if (filled(b.user) && filled(b.password)) return { kind: 'user', user: b.user, password: b.password };
+  throw new ApiError('TINSEL_ERR_BAD_REQUEST', 'Expected {"user": "<name>", "password": "<password>"} or {"key": "<API key>"}.');
 }
 
-/** The key in the sign-in cookie, or null. */
-export function sessionCookieOf(request: FastifyRequest): string | null {
-  const header = request.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
-    try {
-      const value = decodeURIComponent(part.slice(eq + 1).trim());
-      return value === '' ? null : value;
-    } catch {
-      return null;
-    }
+async function principalOf(web: WebSessions, credentials: Credentials): Promise<{ name: string; kind: SessionKind; scopes: Session['scopes'] } | null> {
+  if (credentials.kind === 'key') {
+    const match = web.keys.match([credentials.key]);
+    return match === null ? null : { ...match, kind: 'key' };
   }
-  return null;
+  const match = await web.users.verify(credentials.user, credentials.password);
+  return match === null ? null : { ...match, kind: 'user' };
+}
+
+function refuseForNow(reply: FastifyReply, seconds: number) {
+  return reply.status(429).header('retry-after', String(seconds)).send({ error: 'TINSEL_ERR_SIGN_IN_LIMITED', message: serverErrors.TINSEL_ERR_SIGN_IN_LIMITED.message, retryAfterSeconds: seconds });
+}
+
+/** How one may sign in here, so the UI offers only what works: `password` (auth.users), `key`. */
+function methodsOf(web: WebSessions): string[] {
+  return [...(web.users.enabled ? ['password'] : []), ...(web.keys.enabled ? ['key'] : [])];
+}
+
+function describe(session: Session) {
+  return { authRequired: true, signedIn: true, name: session.name, kind: session.kind, scopes: [...session.scopes], expiresAt: new Date(session.expires).toISOString() };
 }

@@ -3,6 +3,7 @@
 import { runAlbProxy } from './alb-proxy-command.ts';
 import { runDeadLetters } from './dead-letters-command.ts';
 import { runDemo } from './demo-command.ts';
+import { runHashPassword } from './hash-password-command.ts';
 import { runIngest } from './ingest-command.ts';
 import { runQuery } from './query-command.ts';
 import { runServe } from './serve-command.ts';
@@ -27,6 +28,7 @@ commands:
   simulate --out DIR | --live   a simulated estate as files or live traffic (docs/simulator.md)
   alb-proxy --listen :8080 --target URL --log-dir DIR
                                 a local ALB stand-in writing real-format access logs (docs/node-sdk.md)
+  hash-password                 read a password from stdin, print its hash for auth.users (docs/security.md)
 
 common options:
   --config FILE     tinsel.yaml to read (default ./tinsel.yaml when present)
@@ -48,6 +50,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   simulate: runSimulate,
   query: runQuery,
   'alb-proxy': runAlbProxy,
+  'hash-password': runHashPassword,
 };
 
 const [name, ...args] = process.argv.slice(2);

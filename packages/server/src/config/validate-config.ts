@@ -1,8 +1,10 @@
 import { fail, ok, type Result } from '@tinsel/model';
 import { parseAuthConfig } from './auth-config.ts';
 import { clickHouseStoreAt } from './clickhouse-config.ts';
+import { retentionAt } from './retention-config.ts';
 import { defaultConfig, type TinselConfig } from './config.ts';
 import { parseInsightsConfig } from './insights-config.ts';
+import { parseTlsConfig } from './tls-config.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -32,9 +34,14 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
         otlpPort: portOrOffAt(listen.otlpPort, 'listen.otlpPort') ?? defaultConfig.listen.otlpPort,
         esPort: portOrOffAt(listen.esPort, 'listen.esPort') ?? defaultConfig.listen.esPort,
         seqPort: portOrOffAt(listen.seqPort, 'listen.seqPort') ?? defaultConfig.listen.seqPort,
+        ...tlsAt(listen.tls, baseDir),
       },
-      store: { backend: backendAt(store.backend), duckdb: { memoryLimit: memoryAt(section(store, 'duckdb', 'store.duckdb').memoryLimit, 'store.duckdb.memoryLimit') }, ...clickHouseStoreAt(store, backendAt(store.backend)) },
-      limits: { bodyBytes: positiveIntAt(limits.bodyBytes, 'limits.bodyBytes') ?? defaultConfig.limits.bodyBytes },
+      store: { backend: backendAt(store.backend), duckdb: { memoryLimit: memoryAt(section(store, 'duckdb', 'store.duckdb').memoryLimit, 'store.duckdb.memoryLimit') }, ...clickHouseStoreAt(store, backendAt(store.backend)), retention: retentionAt(store) },
+      limits: {
+        bodyBytes: positiveIntAt(limits.bodyBytes, 'limits.bodyBytes') ?? defaultConfig.limits.bodyBytes,
+        inflightBytes: positiveIntAt(limits.inflightBytes, 'limits.inflightBytes') ?? defaultConfig.limits.inflightBytes,
+        inflightRequests: positiveIntAt(limits.inflightRequests, 'limits.inflightRequests') ?? defaultConfig.limits.inflightRequests,
+      },
       logs: logsAt(section(raw, 'logs')),
       s3: {
         endpoint: stringAt(s3.endpoint, 's3.endpoint') ?? null,
@@ -49,6 +56,12 @@ export function validateConfig(raw: unknown, baseDir: string): Result<TinselConf
   } catch (error) {
     return fail((error as Error).message);
   }
+}
+
+/** HTTPS on every HTTP listener when `listen.tls` names a certificate and key. */
+function tlsAt(value: unknown, baseDir: string): { tls?: TinselConfig['listen']['tls'] } {
+  const tls = parseTlsConfig(value, baseDir);
+  return tls === undefined ? {} : { tls };
 }
 
 function section(raw: Raw, key: string, path = key): Raw {

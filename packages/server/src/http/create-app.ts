@@ -25,6 +25,13 @@ import { installAuthHook } from '../auth/auth-hook.ts';
 import { registerSessionRoutes } from '../auth/session-routes.ts';
 import { registerKeyRoutes } from '../auth/key-routes.ts';
 import type { ListenerKind } from '../auth/route-scopes.ts';
+import { WebSessions } from '../auth/web-sessions.ts';
+import type { TlsCredentials } from '../config/tls-config.ts';
+import type { IngestGate } from '../overload/ingest-gate.ts';
+import { installIngestGate } from '../overload/install-ingest-gate.ts';
+import type { RetentionRunner } from '../retention/retention-runner.ts';
+import type { Gauges } from '../gauges.ts';
+import type { RedeliveryGuard } from '../durability/redelivery-guard.ts';
 
 export interface AppDeps {
   store: Store;
@@ -41,6 +48,18 @@ export interface AppDeps {
   insights?: InsightsRuntime;
   /** API keys every route checks (docs/security.md); open when absent or empty. */
   auth?: ApiKeyStore;
+  /** The web UI's users and sign-in sessions, shared by every listener; an API app without them keeps its own. */
+  sessions?: WebSessions;
+  /** Serve HTTPS with this certificate and key (listen.tls); plain HTTP when absent. */
+  tls?: TlsCredentials;
+  /** Admission control for ingest (docs/configuration.md, limits); unlimited when absent. */
+  gate?: IngestGate;
+  /** Per-signal retention, shown in /api/stats. */
+  retention?: RetentionRunner;
+  /** Levels /metrics shows beside the counters. */
+  gauges?: Gauges;
+  /** Drops spans resent after a crash (see RedeliveryGuard); none dropped when absent. */
+  redelivery?: RedeliveryGuard;
 }
 
 /**
@@ -52,6 +71,7 @@ export interface AppDeps {
  * await app.listen({ host: '127.0.0.1', port: 5170 });
  */
 export function createApp(deps: AppDeps): FastifyInstance {
+  if (deps.auth && !deps.sessions) deps = { ...deps, sessions: new WebSessions({ keys: deps.auth }) };
   const app = createBareApp(deps, 'api');
   registerHealthRoutes(app, deps);
   registerAlbIngestRoute(app, deps);
@@ -70,7 +90,7 @@ export function createApp(deps: AppDeps): FastifyInstance {
   registerAlertRoutes(app, deps);
   // Only the paths that cannot clash with the API and the UI: /_bulk, /{index}/_bulk, /{index}/_doc…, /_… calls.
   registerEsRoutes(app, deps, 'api');
-  registerSessionRoutes(app, deps.auth);
+  registerSessionRoutes(app, deps.sessions);
   if (deps.auth) registerKeyRoutes(app, deps.auth);
   registerWebUiRoute(app);
   return app;
@@ -106,9 +126,12 @@ export function createEsApp(deps: AppDeps): FastifyInstance {
 
 /** Error handling and API keys shared by every listener: codes for clients, details for the log. */
 function createBareApp(deps: AppDeps, kind: ListenerKind): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes });
+  // The https server's instance type differs from the http one's only in its server; routes and hooks are the same.
+  const app = deps.tls ? (Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes, https: deps.tls }) as unknown as FastifyInstance) : Fastify({ logger: false, bodyLimit: deps.limits.bodyBytes });
   // Before any route, so every route on every listener is guarded.
-  if (deps.auth) installAuthHook(app, deps.auth, kind);
+  if (deps.auth) installAuthHook(app, deps.auth, kind, deps.sessions);
+  // After the keys: a refused key is a 401, not a place in the queue.
+  if (deps.gate) installIngestGate(app, deps.gate, kind, deps.counters);
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send({ error: error.code, message: error.message, ...error.details });
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -231,5 +231,26 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         return true;
       });
     });
+
+    // Last: it removes the rows of the tests above.
+    test('retention removes what is past each cutoff and keeps the rest', async () => {
+      const at = (iso: string) => micros(iso);
+      await store.append(requestsTable, [
+        sampleRequest({ source: 'retention', time: at('2030-01-01T06:00:00Z') }),
+        sampleRequest({ source: 'retention', time: at('2030-01-03T06:00:00Z') }),
+      ]);
+      await store.append(logsTable, [sampleLog({ source: 'retention', timestamp: at('2030-01-01T06:00:00Z') }), sampleLog({ source: 'retention', timestamp: at('2030-01-03T06:00:00Z') })]);
+      await store.append(spansTable, [sampleSpan({ span_id: 'aaaaaaaaaaaaaaa1', start_time: at('2030-01-01T06:00:00Z'), end_time: at('2030-01-01T06:00:01Z') })]);
+      const outcomes = await store.applyRetention({ requests: new Date('2030-01-02T12:00:00Z'), logs: new Date('2030-01-02T12:00:00Z') });
+      const count = async (table: string, extra = sql`1 = 1`) => Number((await store.query(sql`SELECT count(*) AS n FROM ${ident(table)} WHERE ${extra}`))[0]?.n);
+      assert.equal(await count('requests', sql`source = ${'retention'}`), 1, 'the newer request stays');
+      assert.equal(await count('requests', sql`source <> ${'retention'}`), 0, 'every older request went');
+      assert.equal(await count('logs', sql`source = ${'retention'}`), 1);
+      assert.ok((await count('spans')) >= 1, 'spans had no cutoff');
+      const requests = outcomes.find((o) => o.table === 'requests');
+      assert.ok(requests && requests.removedRows >= 1, 'the outcome counts the removed rows');
+      assert.equal(requests.cutoff, '2030-01-02T12:00:00.000Z');
+      assert.deepEqual(outcomes.map((o) => o.table).sort(), ['logs', 'requests']);
+    });
   });
 }

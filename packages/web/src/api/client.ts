@@ -1,6 +1,7 @@
 // Typed calls for every read endpoint of docs/api.md. Each takes an optional
 // AbortSignal so a page can drop an answer it no longer needs.
 import { ApiError } from './api-error.ts';
+import { reportUnauthorized } from './unauthorized.ts';
 import type { FieldsAnswer, HistogramAnswer, QueryAnswer, QueryRequest, ServiceMapAnswer, Signal, Story, TraceAnswer, TraceSearchRequest, TraceSummary } from './types.ts';
 
 async function call<T>(path: string, init: RequestInit & { signal?: AbortSignal | undefined }): Promise<T> {
@@ -12,6 +13,8 @@ async function call<T>(path: string, init: RequestInit & { signal?: AbortSignal 
   } catch {
     body = { message: text.slice(0, 200) };
   }
+  // The app shows the sign-in form; the page keeps its address, so it carries on after.
+  if (response.status === 401) reportUnauthorized();
   if (!response.ok) throw new ApiError(response.status, (body ?? {}) as Record<string, unknown>);
   return body as T;
 }

@@ -1,3 +1,5 @@
 export * from './client.ts';
 export * from './types.ts';
 export { ApiError } from './api-error.ts';
+export { fetchSession, signIn, signOut, type Credentials, type SessionInfo, type SignInMethod } from './session.ts';
+export { onUnauthorized } from './unauthorized.ts';

@@ -12,8 +12,17 @@ const SECTIONS = [
   { label: 'Service map', path: '/service-map' },
 ];
 
+export interface AppShellProps {
+  children: ReactNode;
+  /** Who is signed in, shown with a sign-out button; null on a server that asks no one. */
+  who?: { name: string; kind: 'user' | 'key' } | null;
+  onSignOut?: () => void;
+  /** The sign-in form is up: no sections to go to yet. */
+  signedOut?: boolean;
+}
+
 /** Navigation bar plus the current page. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ children, who = null, onSignOut, signedOut = false }: AppShellProps) {
   const { segments } = useLocation();
   const [theme, toggleTheme] = useTheme();
   const current = `/${segments[0] ?? 'search'}`;
@@ -23,17 +32,31 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Link to="/search" className="brand">
           Tinsel
         </Link>
-        <nav className="nav" aria-label="Sections">
-          {SECTIONS.map((s) => (
-            <Link key={s.path} to={s.path} aria-current={current === s.path ? 'page' : undefined}>
-              {s.label}
-            </Link>
-          ))}
-        </nav>
+        {!signedOut && (
+          <nav className="nav" aria-label="Sections">
+            {SECTIONS.map((s) => (
+              <Link key={s.path} to={s.path} aria-current={current === s.path ? 'page' : undefined}>
+                {s.label}
+              </Link>
+            ))}
+          </nav>
+        )}
         <span className="spacer" />
-        <span className="muted" aria-hidden="true">
-          <kbd>Ctrl</kbd>+<kbd>K</kbd> open an id
-        </span>
+        {!signedOut && (
+          <span className="muted" aria-hidden="true">
+            <kbd>Ctrl</kbd>+<kbd>K</kbd> open an id
+          </span>
+        )}
+        {who && (
+          <span className="signed-in" data-testid="signed-in">
+            <span className="muted">{who.kind === 'key' ? 'Signed in with key' : 'Signed in as'}</span> <strong>{who.name}</strong>
+          </span>
+        )}
+        {who && onSignOut && (
+          <button type="button" onClick={onSignOut}>
+            Sign out
+          </button>
+        )}
         <button type="button" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? 'Light' : 'Dark'}
         </button>
@@ -41,7 +64,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main className="main" id="main">
         {children}
       </main>
-      <OpenIdDialog />
+      {!signedOut && <OpenIdDialog />}
     </div>
   );
 }

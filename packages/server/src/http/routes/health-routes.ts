@@ -8,11 +8,11 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   app.get('/api/stats', async () => {
     const stats = await deps.store.stats();
-    return { ...stats, enrichment: deps.enricher.stats?.() ?? null, counters: deps.counters.snapshot() };
+    return { ...stats, enrichment: deps.enricher.stats?.() ?? null, retention: deps.retention?.status() ?? null, counters: deps.counters.snapshot(), gauges: deps.gauges?.read() ?? {} };
   });
 
   app.get('/metrics', async (_request, reply) => {
     reply.type('text/plain; version=0.0.4');
-    return renderPrometheus(deps.counters.snapshot());
+    return renderPrometheus(deps.counters.snapshot(), deps.gauges?.read());
   });
 }

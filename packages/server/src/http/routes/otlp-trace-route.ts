@@ -23,8 +23,10 @@ export function registerOtlpTraceRoute(app: FastifyInstance, deps: AppDeps): voi
       if (typeof body === 'string') return badRequest(reply, encoding, body);
       const decoded = decodeOtlpTraces(body, encoding);
       if (!decoded.ok) return badRequest(reply, encoding, decoded.reason);
-      const { spans, rejected } = decoded.value;
+      const { rejected } = decoded.value;
+      const { fresh: spans, redelivered } = (await deps.redelivery?.fresh(deps.store, decoded.value.spans)) ?? { fresh: decoded.value.spans, redelivered: 0 };
       await deps.store.append(spansTable, spans);
+      deps.counters.add('tinsel_otlp_spans_redelivered_total', redelivered);
       await deps.store.append(deadLettersTable, rejected.map((r) => deadLetter('spans', 'otlp', r.index + 1, r.reason, '')));
       deps.counters.add('tinsel_otlp_spans_total', spans.length);
       deps.counters.add('tinsel_otlp_spans_rejected_total', rejected.length);

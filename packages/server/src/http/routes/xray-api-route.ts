@@ -39,17 +39,19 @@ function registerPutTraceSegments(app: FastifyInstance, deps: AppDeps): void {
         .header('x-amzn-ErrorType', 'InvalidRequestException')
         .send({ __type: 'InvalidRequestException', message: 'TraceSegmentDocuments: expected an array of segment documents as strings' });
     }
-    const spans: SpanRecord[] = [];
+    const decoded: SpanRecord[] = [];
     const dead: DeadLetterRecord[] = [];
     const unprocessed: Unprocessed[] = [];
     (documents as string[]).forEach((document, index) => {
       const result = normalizeXrayDocument(document, 'xray-api');
-      if (result.ok) spans.push(...result.value.spans);
+      if (result.ok) decoded.push(...result.value.spans);
       else {
         unprocessed.push({ ...idOf(document), ErrorCode: errorCodeFor(result.reason), Message: `Invalid segment. ${result.reason}` });
         dead.push(deadLetter('spans', 'xray-api', index + 1, result.reason, document));
       }
     });
+    const { fresh: spans, redelivered } = (await deps.redelivery?.fresh(deps.store, decoded)) ?? { fresh: decoded, redelivered: 0 };
+    deps.counters.add('tinsel_xray_api_spans_redelivered_total', redelivered);
     await deps.store.append(spansTable, spans);
     await deps.store.append(deadLettersTable, dead);
     // A completed segment replaces the in-progress row sent when it started.
