@@ -32,7 +32,7 @@ export const defaultConfig: TinselConfig = {
   // Loopback unless configured: nothing is exposed by accident.
   listen: { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318, seqPort: 5341, esPort: 9200 },
   store: { backend: 'duckdb', duckdb: { memoryLimit: DEFAULT_MEMORY_LIMIT } },
-  limits: { bodyBytes: 64 * 1024 * 1024, inflightBytes: 128 * 1024 * 1024, inflightRequests: 256 },
+  limits: { bodyBytes: 64 * 1024 * 1024, inflightBytes: 32 * 1024 * 1024, inflightRequests: 128 },
   logs: { traceIdProperties: ['TraceId', 'trace_id', 'traceId', 'AmznTraceId', 'X-Amzn-Trace-Id'], seqApiKeys: [] },
   s3: { endpoint: null, region: null, forcePathStyle: false },
   enrichment: {},
