@@ -160,6 +160,7 @@ describe('the search API over a real DuckDB file', () => {
       [{ query: '', from: 1700000000 }, 'TINSEL_ERR_BAD_REQUEST', null],
       [{ query: 42 }, 'TINSEL_ERR_BAD_REQUEST', null],
       [{ query: '', limit: 0 }, 'TINSEL_ERR_BAD_REQUEST', null],
+      [{ query: 'status:500 OR '.repeat(2000) }, 'TINSEL_ERR_BAD_REQUEST', null],
     ];
     for (const [request, code, column] of cases) {
       const { status, body } = await query(request);

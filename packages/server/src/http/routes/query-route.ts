@@ -70,8 +70,12 @@ function signalOf(value: unknown): Signal {
   return signal as Signal;
 }
 
+/** Far longer than any query a person writes; a longer one is refused before it is parsed. */
+const MAX_QUERY_CHARS = 16_384;
+
 function parseOrRefuse(text: unknown): TqlQuery {
   if (text !== undefined && typeof text !== 'string') throw new ApiError('TINSEL_ERR_BAD_REQUEST', 'query: expected a string');
+  if (text !== undefined && text.length > MAX_QUERY_CHARS) throw new ApiError('TINSEL_ERR_BAD_REQUEST', `query: longer than ${MAX_QUERY_CHARS} characters`);
   return orRefuse(parseTql(text ?? ''));
 }
 
