@@ -1,13 +1,20 @@
 import { sql, type Dialect, type Sql } from '@tinsel/store';
 
-/** What every edge reports about the callee's spans (alias `c`): failures by kind and latency. */
+// Every query here reads `spans` unaliased, with its columns unqualified, and
+// joins only subqueries whose columns are renamed apart: ClickHouse 18.16
+// loses table aliases when it sends a query over a Distributed table to the
+// shards ("Unknown identifier: c.trace_id"), and has no correlated
+// subqueries. On a cluster the joined side runs on each shard's local table,
+// which is exact because every table is sharded by trace id.
+
+/** What every edge reports about the callee's spans (the unqualified columns): failures by kind and latency. */
 function callFigures(dialect: Dialect): Sql {
-  return sql`sum(CASE WHEN c.status = 'error' THEN 1 ELSE 0 END) AS errors,
-      sum(CASE WHEN c.status = 'fault' THEN 1 ELSE 0 END) AS faults,
-      sum(CASE WHEN c.status = 'throttle' THEN 1 ELSE 0 END) AS throttles,
-      ${dialect.quantile(sql`c.duration_ms`, 0.5)} AS p50_ms,
-      ${dialect.quantile(sql`c.duration_ms`, 0.95)} AS p95_ms,
-      ${dialect.quantile(sql`c.duration_ms`, 0.99)} AS p99_ms`;
+  return sql`sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END) AS errors,
+      sum(CASE WHEN status = 'fault' THEN 1 ELSE 0 END) AS faults,
+      sum(CASE WHEN status = 'throttle' THEN 1 ELSE 0 END) AS throttles,
+      ${dialect.quantile(sql`duration_ms`, 0.5)} AS p50_ms,
+      ${dialect.quantile(sql`duration_ms`, 0.95)} AS p95_ms,
+      ${dialect.quantile(sql`duration_ms`, 0.99)} AS p99_ms`;
 }
 
 function window(dialect: Dialect, column: Sql, from: number, to: number): Sql {
@@ -20,11 +27,12 @@ function window(dialect: Dialect, column: Sql, from: number, to: number): Sql {
  * server span it caused). Count, failures and latency of the callee's side.
  */
 export function serviceCalls(dialect: Dialect, from: number, to: number): Sql {
-  return sql`SELECT p.service AS source, c.service AS target, count(*) AS calls,
+  return sql`SELECT parent_service AS source, service AS target, count(*) AS calls,
       ${callFigures(dialect)}
-    FROM spans AS c JOIN spans AS p ON c.trace_id = p.trace_id AND c.parent_span_id = p.span_id
-    WHERE ${window(dialect, sql`c.start_time`, from, to)} AND c.service <> p.service AND c.service <> ''
-    GROUP BY p.service, c.service`;
+    FROM spans JOIN (SELECT trace_id AS parent_trace_id, span_id AS parent_id, service AS parent_service FROM spans) AS parents
+      ON trace_id = parent_trace_id AND parent_span_id = parent_id
+    WHERE ${window(dialect, sql`start_time`, from, to)} AND service <> parent_service AND service <> ''
+    GROUP BY parent_service, service`;
 }
 
 /**
@@ -34,12 +42,12 @@ export function serviceCalls(dialect: Dialect, from: number, to: number): Sql {
  * names a remote subsegment after the host it calls).
  */
 export function remoteCalls(dialect: Dialect, from: number, to: number): Sql {
-  return sql`SELECT c.service AS source, coalesce(c.db_server, c.name) AS target, count(*) AS calls,
+  return sql`SELECT service AS source, coalesce(db_server, name) AS target, count(*) AS calls,
       ${callFigures(dialect)}
-    FROM spans AS c
-    WHERE ${window(dialect, sql`c.start_time`, from, to)} AND c.kind = 'client' AND c.service <> ''
-      AND NOT EXISTS (SELECT 1 FROM spans AS k WHERE k.trace_id = c.trace_id AND k.parent_span_id = c.span_id)
-    GROUP BY c.service, coalesce(c.db_server, c.name)`;
+    FROM spans
+    WHERE ${window(dialect, sql`start_time`, from, to)} AND kind = 'client' AND service <> ''
+      AND (trace_id, span_id) NOT IN (SELECT trace_id, parent_span_id FROM spans WHERE parent_span_id IS NOT NULL)
+    GROUP BY service, coalesce(db_server, name)`;
 }
 
 /**
@@ -47,11 +55,12 @@ export function remoteCalls(dialect: Dialect, from: number, to: number): Sql {
  * row shares, grouped by load balancer and the service that answered.
  */
 export function loadBalancerCalls(dialect: Dialect, from: number, to: number): Sql {
-  return sql`SELECT r.lb_name AS source, c.service AS target, count(*) AS calls,
+  return sql`SELECT lb_name AS source, service AS target, count(*) AS calls,
       ${callFigures(dialect)}
-    FROM spans AS c JOIN requests AS r ON r.trace_id = c.trace_id
-    WHERE ${window(dialect, sql`c.start_time`, from, to)} AND c.parent_span_id IS NULL AND r.lb_name IS NOT NULL
-    GROUP BY r.lb_name, c.service`;
+    FROM spans JOIN (SELECT trace_id AS request_trace_id, lb_name FROM requests WHERE lb_name IS NOT NULL) AS balancers
+      ON trace_id = request_trace_id
+    WHERE ${window(dialect, sql`start_time`, from, to)} AND parent_span_id IS NULL
+    GROUP BY lb_name, service`;
 }
 
 /** Spans per service in the window, with failures: the nodes' own figures. */

@@ -89,7 +89,10 @@ function openStore(config: TinselConfig): Promise<Store> {
   const clickhouse = config.store.clickhouse;
   if (config.store.backend === 'clickhouse' && clickhouse) {
     const cluster = clickhouse.cluster ? { name: clickhouse.cluster, shardUrls: clickhouse.shards } : undefined;
-    return createClickHouseStore({ ...clickhouse, cluster, retentionDays: config.store.retentionDays });
+    const days = config.store.retention ?? {};
+    // Each table's TTL (servers that have TTL) follows its own signal's retention.
+    const retentionDaysByTable = { requests: days.requests, spans: days.spans, logs: days.logs, dead_letters: days.deadLetters };
+    return createClickHouseStore({ ...clickhouse, cluster, retentionDays: config.store.retentionDays, retentionDaysByTable });
   }
   return createDuckDbStore({ dataDir: config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir), memoryLimit: config.store.duckdb.memoryLimit });
 }

@@ -14,6 +14,12 @@ export interface ConnectionOptions {
   password?: string;
 }
 
+/**
+ * The rows of one insert: encoded chunks, or a function that encodes them
+ * as they are sent (called again for each attempt).
+ */
+export type InsertBody = readonly (string | Buffer)[] | (() => Iterable<string | Buffer>);
+
 /** A client for one ClickHouse server, quiet (Tinsel reports failures itself). */
 export function openClient(options: ConnectionOptions): ClickHouseClient {
   return createClient({
@@ -71,14 +77,15 @@ export class ClickHouseConnection {
    * answer is dropped by the server instead of doubling the rows; older
    * servers retry only when the connection was refused (nothing was sent).
    */
-  async insertChunks(table: string, columns: string[], format: 'RowBinary' | 'TabSeparated', chunks: readonly (string | Buffer)[], settings: ClickHouseSettings = {}): Promise<void> {
-    if (chunks.length === 0) return;
+  async insertChunks(table: string, columns: string[], format: 'RowBinary' | 'TabSeparated', chunks: InsertBody, settings: ClickHouseSettings = {}): Promise<void> {
+    if (Array.isArray(chunks) && chunks.length === 0) return;
+    const body = typeof chunks === 'function' ? chunks : () => chunks as readonly (string | Buffer)[];
     const token = randomUUID();
     const dedup: ClickHouseSettings = this.features.insertDeduplicationToken ? { insert_deduplication_token: token } : {};
     const query = `INSERT INTO ${table} (${columns.join(', ')}) FORMAT ${format}`;
     try {
       await retryInsert(this.features, async () => {
-        const result = await this.client.exec({ query, values: Readable.from(chunks), clickhouse_settings: { ...settings, ...dedup } });
+        const result = await this.client.exec({ query, values: Readable.from(body()), clickhouse_settings: { ...settings, ...dedup } });
         result.stream.resume();
         await new Promise((resolve, reject) => result.stream.once('end', resolve).once('error', reject));
       });

@@ -39,6 +39,18 @@ whenClickHouseAvailable('ClickHouse store (one server)', () => {
       await store.close();
     });
 
+    it('stores a large append split into concurrent inserts whole and in order of its rows', async () => {
+      const store = await createClickHouseStore({ url: server.url, database: 'tinsel_split', insertRows: 1000, concurrentInserts: 2 });
+      await store.migrate();
+      const rows = Array.from({ length: 5500 }, (_, i) => sampleRequest({ source: 'split', client_port: i, request_path: `/p/${'é'.repeat(i % 50)}${i}` }));
+      await store.append(requestsTable, rows);
+      const [summary] = await store.query(sql`SELECT count() AS n, uniqExact(client_port) AS ports, sum(client_port) AS total FROM requests WHERE source = 'split'`);
+      assert.deepEqual(summary, { n: 5500, ports: 5500, total: (5499 * 5500) / 2 });
+      const [last] = await store.query(sql`SELECT request_path FROM requests WHERE client_port = 5499`);
+      assert.equal(last?.request_path, `/p/${'é'.repeat(5499 % 50)}5499`);
+      await store.close();
+    });
+
     it('drops day partitions older than the retention, and only those', async () => {
       const store = await createClickHouseStore({ url: server.url, database: 'tinsel_retention', retentionDays: 30 });
       await store.migrate();
@@ -47,7 +59,7 @@ whenClickHouseAvailable('ClickHouse store (one server)', () => {
         sampleRequest({ source: 'old', time: Date.UTC(2025, 11, 1) * 1000 }),
         sampleRequest({ source: 'recent', time: Date.UTC(2026, 0, 30) * 1000 }),
       ]);
-      assert.equal(await store.applyRetention(now), 1);
+      assert.equal(await store.dropPartitionsOlderThan(30, now), 1);
       assert.equal(await count(store, 'old'), 0);
       assert.equal(await count(store, 'recent'), 1);
       await store.close();

@@ -149,7 +149,7 @@ export class ClickHouseStore implements Store {
   }
 
   /**
-   * Appends rows in inserts of at most `insertRows`, two at a time, each
+   * Appends rows in inserts of at most `insertRows`, `concurrentInserts` at a time, each
    * encoded while it is sent: the server sorts and writes one part while
    * the next is encoded and read, so encoding and the server's work overlap.
    */

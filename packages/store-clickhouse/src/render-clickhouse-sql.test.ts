@@ -24,4 +24,16 @@ describe('renderClickHouseSql', () => {
     assert.equal(renderClickHouseSql(query, clickHouseFeatures('18.16.1')).text, 'SELECT f(x) AS b, count() AS n FROM t WHERE 1 GROUP BY b ORDER BY b');
     assert.equal(renderClickHouseSql(query, clickHouseFeatures('24.8')).text, 'SELECT f(x) AS b, count() AS n FROM t WHERE TRUE GROUP BY 1 ORDER BY 1');
   });
+
+  it('states a trace id equality so that a sort key on ifNull(trace_id, \'\') serves it too', () => {
+    const id = '5759e988bd862e3fe1be46a994272793';
+    const query = sql`SELECT * FROM logs WHERE trace_id = ${id} AND s.trace_id = ${id} AND xtrace_id = ${id}`;
+    assert.equal(
+      renderClickHouseSql(query, clickHouseFeatures('18.16.1')).text,
+      `SELECT * FROM logs WHERE (trace_id = '${id}' AND ifNull(trace_id, '') = '${id}') AND s.trace_id = '${id}' AND xtrace_id = '${id}'`,
+    );
+    const current = renderClickHouseSql(sql`SELECT 1 FROM spans WHERE ${ident('trace_id')} = ${id}`, clickHouseFeatures('24.8'));
+    assert.equal(current.text, "SELECT 1 FROM spans WHERE (trace_id = {p1:String} AND ifNull(trace_id, '') = {p1:String})");
+    assert.deepEqual(current.params, { p1: id });
+  });
 });

@@ -4,6 +4,8 @@ import { microsToDateTimeText, microsToDecimalText } from './micros-text.ts';
 import { booleanLiteralsToNumbers } from './boolean-literals.ts';
 import { positionalToNames } from './positional-to-names.ts';
 import { quoteName } from './quote-name.ts';
+import { traceIdKeyCondition } from './trace-id-key-condition.ts';
+import { withHourKeyConditions } from './hour-key-conditions.ts';
 
 /** SQL text for ClickHouse with its server-side parameters (`{p1:String}` → `query_params.p1`). */
 export interface RenderedClickHouseSql {
@@ -20,7 +22,10 @@ export interface RenderedClickHouseSql {
  * version: they come from JavaScript values, never from text, and
  * ClickHouse needs literals in places such as `quantile(0.5)(x)` and LIMIT.
  * For old servers it also writes TRUE/FALSE as 1/0 and positional GROUP BY /
- * ORDER BY as names, which those servers read differently.
+ * ORDER BY as names, which those servers read differently. An equality on
+ * `trace_id` is stated so that every table's sort key serves it
+ * (`traceIdKeyCondition`), and on old servers so is a time bound
+ * (`withHourKeyConditions`).
  */
 export function renderClickHouseSql(query: Sql, features: ClickHouseFeatures): RenderedClickHouseSql {
   let text = '';
@@ -29,16 +34,22 @@ export function renderClickHouseSql(query: Sql, features: ClickHouseFeatures): R
   for (const part of query.parts) {
     if (part.kind === 'text') text += features.boolType ? part.text : booleanLiteralsToNumbers(part.text);
     else if (part.kind === 'ident') text += quoteName(part.name);
-    else if (features.queryParameters && needsParameter(part.value)) {
-      index += 1;
-      const name = `p${index}`;
-      const { type, value } = parameterOf(part.value);
-      params[name] = value;
-      text += `{${name}:${type}}`;
-    } else text += clickHouseLiteral(part.value, features);
+    else {
+      let value: string;
+      if (features.queryParameters && needsParameter(part.value)) {
+        index += 1;
+        const name = `p${index}`;
+        const parameter = parameterOf(part.value);
+        params[name] = parameter.value;
+        value = `{${name}:${parameter.type}}`;
+      } else value = clickHouseLiteral(part.value, features);
+      const keyed = traceIdKeyCondition(text, value);
+      text = keyed ? keyed.before + keyed.text : text + value;
+    }
   }
   const positional = !features.positionalArguments && /\b(GROUP|ORDER)\s+BY\s+\d/i.test(text);
-  return { text: positional ? positionalToNames(text) : text, params };
+  const named = positional ? positionalToNames(text) : text;
+  return { text: features.dateTime64 ? named : withHourKeyConditions(named), params };
 }
 
 function needsParameter(value: SqlValue): boolean {

@@ -11,6 +11,8 @@ export interface TestClickHouseServer {
   url: string;
   ports: ServerPorts;
   dir: string;
+  /** The server's process id, e.g. to read its CPU time from /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -101,7 +103,7 @@ async function launch(ports: ServerPorts, cluster?: Parameters<typeof serverConf
     await stop();
     throw error;
   }
-  return { url, ports, dir, stop };
+  return { url, ports, dir, pid: child.pid ?? 0, stop };
 }
 
 async function waitForPing(url: string, child: ChildProcess, dir: string): Promise<void> {
