@@ -17,7 +17,7 @@ const columns = join(Object.keys(spansTable.columns).map(ident));
  */
 export function selectTraceSpans(dialect: Dialect, traceId: string, window: { from: number; to: number } | null, ordered = true): Sql {
   const within = window === null ? sql`` : sql` AND start_time >= ${dialect.timestamp(window.from)} AND start_time < ${dialect.timestamp(window.to)}`;
-  return sql`SELECT ${columns} FROM spans WHERE trace_id = ${dialect.traceId(traceId)}${within}${ordered ? sql` ORDER BY start_time, span_id` : sql``}`;
+  return sql`SELECT ${columns} FROM ${ident('spans')} WHERE trace_id = ${dialect.traceId(traceId)}${within}${ordered ? sql` ORDER BY start_time, span_id` : sql``}`;
 }
 
 /**

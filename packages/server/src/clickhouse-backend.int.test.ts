@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { ingestAlbTarget } from '@tinsel/ingest';
 import { loadStory } from '@tinsel/query';
 import { sql } from '@tinsel/store';
-import { startClickHouseServer, whenClickHouseAvailable, type TestClickHouseServer } from '@tinsel/store-clickhouse/testing';
+import { startClickHouseCluster, startClickHouseServer, whenClickHouseAvailable, type TestClickHouseCluster, type TestClickHouseServer } from '@tinsel/store-clickhouse/testing';
 import { openTinsel, type Tinsel } from './open-tinsel.ts';
 import { awsDocExampleLines, testConfig } from './test-support.ts';
 import { storeStories, storyIds } from './http/routes/story-test-data.ts';
@@ -69,18 +69,43 @@ whenClickHouseAvailable('Tinsel on ClickHouse (store.backend: clickhouse)', () =
     before(() => storeStories(tinsel.store));
 
     it('tells the same stories as on DuckDB: failed in the app, died at the load balancer, retried', async () => {
-      const story = async (id: string) => {
-        const loaded = await loadStory(tinsel.store, id);
-        assert.ok(loaded.ok && loaded.value, `story ${id}`);
-        return loaded.value;
-      };
-      const failed = await story(storyIds.failed);
-      assert.equal(failed.classification.kind, 'failed-in-app');
-      assert.equal(failed.classification.span?.span_id, '0f910026178b71eb');
-      assert.ok(failed.spans.length > 1 && failed.logs.length > 0);
-      assert.equal((await story(storyIds.died)).classification.kind, 'died-at-load-balancer');
-      const retried = await story(storyIds.retried);
-      assert.deepEqual(retried.classification.attempts?.map((a) => a.kind), ['died-at-load-balancer', 'served']);
+      await checkStories(tinsel);
+    });
+  });
+
+  describe('request stories on a two-shard cluster, each read from its own shard', () => {
+    let cluster: TestClickHouseCluster;
+    let clustered: Tinsel;
+    before(async () => {
+      cluster = await startClickHouseCluster();
+      const config = testConfig();
+      const shards = cluster.shards.map((shard) => shard.url);
+      config.store = { ...config.store, backend: 'clickhouse', clickhouse: { url: shards[0]!, database: 'tinsel', username: 'default', password: '', cluster: cluster.cluster, shards }, retentionDays: 3650 };
+      clustered = await openTinsel(config);
+      await storeStories(clustered.store);
+    });
+    after(async () => {
+      await clustered?.close();
+      await cluster?.stop();
+    });
+
+    it('tells the same three stories', async () => {
+      await checkStories(clustered);
     });
   });
 });
+
+async function checkStories(tinsel: Tinsel): Promise<void> {
+  const story = async (id: string) => {
+    const loaded = await loadStory(tinsel.store, id);
+    assert.ok(loaded.ok && loaded.value, `story ${id}`);
+    return loaded.value;
+  };
+  const failed = await story(storyIds.failed);
+  assert.equal(failed.classification.kind, 'failed-in-app');
+  assert.equal(failed.classification.span?.span_id, '0f910026178b71eb');
+  assert.ok(failed.spans.length > 1 && failed.logs.length > 0);
+  assert.equal((await story(storyIds.died)).classification.kind, 'died-at-load-balancer');
+  const retried = await story(storyIds.retried);
+  assert.deepEqual(retried.classification.attempts?.map((a) => a.kind), ['died-at-load-balancer', 'served']);
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { logsTable, spansTable } from '@tinsel/model';
-import { runStoreConformance, sampleLog, sampleSpan, sql } from '@tinsel/store';
+import { ident, runStoreConformance, sampleLog, sampleSpan, sql } from '@tinsel/store';
 import { createClickHouseStore } from './clickhouse-store.ts';
 import { whenClickHouseAvailable } from './testing/clickhouse-test-gate.ts';
 import { startClickHouseCluster, type TestClickHouseCluster } from './testing/start-clickhouse-server.ts';
@@ -44,6 +44,18 @@ whenClickHouseAvailable('ClickHouse store (two-shard cluster)', () => {
       assert.equal(a.size + b.size, traces.length);
       const [count] = await store.query(sql`SELECT count() AS n FROM spans WHERE trace_id = ${store.dialect.traceId(traces[7]!)}`);
       assert.deepEqual(count, { n: 2 });
+
+      // A story's reads go to the one shard holding the trace, on its own tables: a trace held by
+      // the second shard is found through the entry (the first shard) only if the read went there.
+      const onSecond = traces.filter((t) => b.has(t)).slice(0, 10);
+      const onFirst = traces.filter((t) => a.has(t)).slice(0, 10);
+      for (const trace of [...onFirst, ...onSecond]) {
+        const scope = await store.traceScope(trace);
+        assert.notEqual(scope, store, 'a cluster read is scoped');
+        const [spans] = await scope.query(sql`SELECT count() AS n FROM ${ident('spans')} WHERE trace_id = ${store.dialect.traceId(trace)}`);
+        const [logs] = await scope.query(sql`SELECT count() AS n FROM ${ident('logs')} WHERE trace_id = ${store.dialect.traceId(trace)}`);
+        assert.deepEqual([spans, logs], [{ n: 2 }, { n: 1 }], `trace ${trace} read from its shard`);
+      }
       await store.close();
     });
   });

@@ -1,6 +1,6 @@
 import type { ClickHouseSettings } from '@clickhouse/client';
 import { columnNames, tables, type Columns, type RowOf, type TableName, type TableSchema } from '@tinsel/model';
-import { StoreError, ident, ingestedFileFromRow, sql, type Dialect, type IngestedFile, type ResultRow, type RetentionCutoffs, type RetentionOutcome, type Sql, type Store, type StoreStats, type StoreWriter } from '@tinsel/store';
+import { StoreError, ident, ingestedFileFromRow, sql, type Dialect, type IngestedFile, type ResultRow, type RetentionCutoffs, type RetentionOutcome, type Sql, type Store, type StoreReader, type StoreStats, type StoreWriter } from '@tinsel/store';
 import { clickHouseFeatures, type ClickHouseFeatures } from './clickhouse-features.ts';
 import { ClickHouseConnection, openClient, serverVersion, type ConnectionOptions, type InsertBody } from './clickhouse-connection.ts';
 import { distributedDdl, ledgerDdl, mergeTreeDdl, storageTableName, ttlChange, type DdlOptions, type TableLayout } from './clickhouse-ddl.ts';
@@ -10,6 +10,7 @@ import { rowBinaryChunks } from './encode-row-binary.ts';
 import { ledgerColumns, ledgerTsv, selectNewestLedgerRow } from './ledger-rows.ts';
 import { quoteName } from './quote-name.ts';
 import { dropExpiredPartitions } from './drop-expired-partitions.ts';
+import { TraceShards, onLocalTables } from './trace-shards.ts';
 import { renderClickHouseSql } from './render-clickhouse-sql.ts';
 import { parseDelete } from './translate-delete.ts';
 
@@ -110,6 +111,8 @@ async function prepareDatabase(urls: string[], options: ClickHouseStoreOptions):
 
 export class ClickHouseStore implements Store {
   readonly dialect: Dialect;
+  /** Learned on the first story read from a cluster. */
+  private traceShards: Promise<TraceShards | null> | null = null;
 
   constructor(
     private readonly entry: ClickHouseConnection,
@@ -164,6 +167,16 @@ export class ClickHouseStore implements Store {
 
   query(query: Sql): Promise<ResultRow[]> {
     return this.entry.query(query);
+  }
+
+  /** On a cluster, the shard holding the trace, read through its own tables (see TraceShards). */
+  async traceScope(traceId: string): Promise<StoreReader> {
+    if (this.layout.kind !== 'cluster') return this;
+    this.traceShards ??= TraceShards.discover(this.layout.cluster, this.shards).catch(() => null);
+    const shards = await this.traceShards;
+    if (shards === null) return this;
+    const shard = await shards.shardOf(this.entry, traceId);
+    return { dialect: this.dialect, query: (query: Sql) => shard.query(onLocalTables(query)) };
   }
 
   async execute(statement: Sql): Promise<void> {

@@ -60,6 +60,9 @@ export interface StoreWriter {
   rollback(): Promise<void>;
 }
 
+/** Reading alone: what a query needs of a store. */
+export type StoreReader = Pick<Store, 'query' | 'dialect'>;
+
 /**
  * The storage seam. The server receives a Store and never knows which
  * backend it is; every backend passes `runStoreConformance`.
@@ -72,6 +75,12 @@ export interface Store {
   append<S extends TableSchema<Columns>>(table: S, rows: readonly RowOf<S>[]): Promise<void>;
   /** Runs a read query. */
   query(query: Sql): Promise<ResultRow[]>;
+  /**
+   * Where one trace's rows are read: on a cluster sharded by trace id, the
+   * shard that holds the trace, its own tables read directly so no other
+   * shard is asked. Backends with one place to read leave it out.
+   */
+  traceScope?(traceId: string): Promise<StoreReader>;
   /** Runs a statement that returns no rows (DELETE, DDL). */
   execute(statement: Sql): Promise<void>;
   /** Starts a unit of writes; queries do not see it until it commits. */

@@ -1,5 +1,5 @@
 import { ok, parseAnyTraceId, tables, type Result } from '@tinsel/model';
-import type { ResultRow, Store } from '@tinsel/store';
+import type { ResultRow, Store, StoreReader } from '@tinsel/store';
 import { inheritServices } from '../inherit-services.ts';
 import { keepLatestVersions, selectTraceSpans, sortSpans, traceWindow } from '../select-trace-spans.ts';
 import { albTimes } from './alb-phases.ts';
@@ -56,7 +56,8 @@ export async function loadStory(store: Store, id: string, now: number = Date.now
  * exactly as if they had been asked for after them. Only a request with
  * more log lines than a story shows asks again, in its narrow window.
  */
-async function readStoryRows(store: Store, traceId: string, epochSecond: number | null): Promise<StoryRows> {
+async function readStoryRows(whole: Store, traceId: string, epochSecond: number | null): Promise<StoryRows> {
+  const store = (await whole.traceScope?.(traceId)) ?? whole;
   const { dialect } = store;
   const near: StoryWindow | null = epochSecond === null ? null : { from: epochSecond * SECOND - REQUEST_SLACK.before, to: epochSecond * SECOND + REQUEST_SLACK.after };
   const wide = epochSecond === null ? null : widestWindow(epochSecond);
@@ -97,7 +98,7 @@ function within(rows: ResultRow[], column: string, window: StoryWindow | null): 
  * the limit and sorts here; only when there are more does the store sort,
  * so that the oldest are the ones kept.
  */
-async function readOldestFirst(store: Store, signal: 'requests' | 'logs', traceId: string, window: StoryWindow | null, limit: number): Promise<ResultRow[]> {
+async function readOldestFirst(store: StoreReader, signal: 'requests' | 'logs', traceId: string, window: StoryWindow | null, limit: number): Promise<ResultRow[]> {
   const rows = await store.query(selectStoryRows(store.dialect, signal, traceId, window, limit + 1));
   if (rows.length > limit) return store.query(selectStoryRows(store.dialect, signal, traceId, window, limit, true));
   return oldestFirst(rows, tables[signal].timeColumn);

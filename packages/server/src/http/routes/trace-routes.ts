@@ -15,9 +15,10 @@ export function registerTraceRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!parsed.ok) throw new ApiError('TINSEL_ERR_BAD_REQUEST', `id: ${parsed.reason}`);
     const { traceId, epochSecond } = parsed.value;
     const window = traceWindow(epochSecond);
-    let spans = await deps.store.query(selectTraceSpans(deps.store.dialect, traceId, window));
+    const reader = (await deps.store.traceScope?.(traceId)) ?? deps.store;
+    let spans = await reader.query(selectTraceSpans(reader.dialect, traceId, window));
     // A W3C id's first digits can look like a time by chance: look again without the bound.
-    if (spans.length === 0 && window !== null) spans = await deps.store.query(selectTraceSpans(deps.store.dialect, traceId, null));
+    if (spans.length === 0 && window !== null) spans = await reader.query(selectTraceSpans(reader.dialect, traceId, null));
     return { traceId, spans: inheritServices(keepLatestVersions(spans)) };
   });
 }
