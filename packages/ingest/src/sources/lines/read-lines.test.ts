@@ -132,6 +132,19 @@ describe('readLines', () => {
     assert.equal(outcome.error?.atLine, 1);
   });
 
+  it('stops a decompression bomb with a read-error, keeping the lines before the cut', async () => {
+    // 8 KiB lines of one letter: about 1:1000 at level 9, far past any log's ratio.
+    const line = Buffer.from(`${'a'.repeat(8191)}\n`);
+    const bomb = gzipSync(Buffer.concat(Array.from({ length: 60_000 }, () => line)), { level: 9 });
+    let lines = 0;
+    const reading = readLines(Readable.from([bomb]));
+    for await (const batch of reading.batches) lines += batch.lines.length;
+    const outcome = await reading.done;
+    assert.equal(outcome.error?.kind, 'read-error');
+    assert.match(outcome.error?.message ?? '', /decompression bomb/);
+    assert.ok(lines > 0 && lines < 60_000, `kept ${lines} lines before the cut`);
+  });
+
   it('drops the CR of CRLF, even when CR and LF arrive in different chunks', async () => {
     const text = 'alpha\r\nbe\rta\r\n\r\nlast\r';
     const path = await fileWith('crlf.log', text);

@@ -47,6 +47,11 @@ const DEFAULT_BATCH_LINES = 8192;
 // Far beyond any real ALB entry (user agents are cut at 8 KB); past this the
 // input is not a log, and holding more would break the flat-memory promise.
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
+// Log text gzips to a tenth or a thirtieth of its size; deflate's ceiling is
+// about 1:1032. Past 200 times what was read (after a start of 256 MiB) the
+// input is a decompression bomb, not a log, and reading stops there.
+const MAX_EXPANSION = 200;
+const EXPANSION_START_BYTES = 256 * 1024 * 1024;
 
 /**
  * Streams the lines of raw bytes, gunzipping when they start with the gzip
@@ -56,7 +61,8 @@ const MAX_LINE_CHARS = 16 * 1024 * 1024;
  * between chunks kept whole. A broken input is not thrown: the lines before
  * the break come out, the partial line at the break does not, and `done`
  * tells what happened and where. A line past 16 Mi characters ends the
- * reading with a `read-error` rather than growing without bound.
+ * reading with a `read-error` rather than growing without bound, and so
+ * does a gzip that expands past 200 times its size (a decompression bomb).
  *
  * Memory stays flat whatever the input size: bytes are pulled only as the
  * batches are taken.
@@ -107,6 +113,7 @@ async function* produceBatches(input: NodeJS.ReadableStream, batchLines: number,
     try {
       for await (const chunk of inflateIfGzip(tapRaw(input, tally))) {
         bytesOut += chunk.length;
+        if (bytesOut > MAX_EXPANSION * tally.bytes + EXPANSION_START_BYTES) throw new InputError(`the gzip expands past ${MAX_EXPANSION} times its size: a decompression bomb, not a log`);
         splitter.push(chunk);
         if (splitter.tailLength > MAX_LINE_CHARS) throw new InputError(`a line runs past ${MAX_LINE_CHARS} characters without a line feed`);
         for (const lines of splitter.takeFull()) yield batchOf(lines);
