@@ -14,5 +14,7 @@ import { clickHouseVersionedDialect } from './clickhouse-versioned-dialect.ts';
  */
 export function clickHouseDialect(version = '24.8'): Dialect {
   const features = clickHouseFeatures(version);
-  return { ...clickHouseVersionedDialect(features), ...clickHouseQueryFunctions(features) };
+  // A MergeTree sorted by hour first cannot read newest-first in order: without the
+  // two steps, a page of rows reads every column of every match before sorting.
+  return { ...clickHouseVersionedDialect(features), ...clickHouseQueryFunctions(features), twoStepRows: true };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import fc from 'fast-check';
 import { logsTable, requestsTable, signals, spansTable, type Signal } from '@tinsel/model';
-import { compileTql, parseTql, runTql } from '@tinsel/query';
+import { compileTql, decodeCursor, parseTql, runTql, type TqlCursor } from '@tinsel/query';
 import { sampleLog, sampleRequest, sampleSpan, type Store } from '@tinsel/store';
 import { createDuckDbStore } from '@tinsel/store-duckdb';
 import { tqlText } from '../../query/src/tql/tql-arbitrary.ts';
@@ -78,6 +78,24 @@ whenClickHouseAvailable('TQL on ClickHouse and DuckDB', () => {
       const canonical = (rows: unknown[]) => (unordered ? rows.map((r) => JSON.stringify(r)).sort() : rows);
       assert.deepEqual(canonical(a.value.rows), canonical(b.value.rows), text);
       assert.deepEqual([a.value.scanned, a.value.total], [b.value.scanned, b.value.total], text);
+    }
+  });
+
+  it('pages newest first through every match, one row a page, as DuckDB does', async () => {
+    for (const store of [clickhouse, duckdb]) {
+      const seen: number[] = [];
+      let cursor: TqlCursor | null = null;
+      for (let page = 0; page < 10; page++) {
+        const answer = await runTql(store, '', { signal: 'requests', ...range, limit: 1, cursor });
+        assert.ok(answer.ok);
+        seen.push(...answer.value.rows.map((r) => Number(r.client_port)));
+        if (answer.value.cursor === null) break;
+        const next = decodeCursor(answer.value.cursor);
+        assert.ok(next.ok);
+        cursor = next.value;
+      }
+      assert.deepEqual([seen[0], [...seen].sort()], [4, [1, 2, 3, 4]], `${store.dialect.name}: every row once, newest first`);
+      assert.equal(seen[3], 1);
     }
   });
 

@@ -43,6 +43,12 @@ export interface Dialect {
   countDistinct(expr: Sql): Sql;
   /** A text key hashed from the expressions: a stable tiebreak between rows with equal times. */
   rowKey(exprs: readonly Sql[]): Sql;
+  /**
+   * Newest-first rows are cheaper fetched in two steps on this engine: the
+   * times of the page first, then the whole rows bounded by the oldest of
+   * them (an engine that reads every column of every match before sorting).
+   */
+  readonly twoStepRows?: boolean;
 }
 
 /** Renders Sql for a dialect. Parameters are never inlined into text. */

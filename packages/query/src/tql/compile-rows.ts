@@ -48,9 +48,14 @@ export function compileRows(ctx: FilterContext, plan: RowsPlan): CompiledTql {
   const after = plan.cursor?.kind === 'after' ? sql` AND (${time} < ${dialect.timestamp(plan.cursor.time)} OR (${time} = ${dialect.timestamp(plan.cursor.time)} AND ${key} < ${plan.cursor.key}))` : sql``;
   const paging = plan.head === null ? ('after' as const) : ('none' as const);
   const fetch = paging === 'after' ? pageSize + 1 : pageSize;
+  const rows = (bound: Sql) => sql`SELECT ${projection}, ${time} AS ${ident(CURSOR_TIME)}, ${key} AS ${ident(CURSOR_KEY)} ${from}${after}${bound} ORDER BY ${time} DESC, ${ident(CURSOR_KEY)} DESC LIMIT ${fetch}`;
+  const twoStep = dialect.twoStepRows
+    ? { probe: sql`SELECT ${time} AS ${ident(CURSOR_TIME)} ${from}${after} ORDER BY ${time} DESC LIMIT ${fetch}`, bounded: (oldest: number) => rows(sql` AND ${time} >= ${dialect.timestamp(oldest)}`) }
+    : undefined;
   return {
     ...base,
-    sql: sql`SELECT ${projection}, ${time} AS ${ident(CURSOR_TIME)}, ${key} AS ${ident(CURSOR_KEY)} ${from}${after} ORDER BY ${time} DESC, ${ident(CURSOR_KEY)} DESC LIMIT ${fetch}`,
+    sql: rows(sql``),
+    ...(twoStep ? { twoStep } : {}),
     count,
     hidden: [CURSOR_TIME, CURSOR_KEY],
     fetch,

@@ -32,6 +32,13 @@ export interface CompiledTql {
   offset: number;
   /** Bucket size of a timechart. */
   spanSeconds: number | null;
+  /**
+   * The rows in two steps (dialects with `twoStepRows`): `probe` gives the
+   * times of the page's rows alone, `bounded` the page again with a lower
+   * bound at the oldest of them, which holds every row of the page, so the
+   * answer is the same as `sql`'s.
+   */
+  twoStep?: { probe: Sql; bounded: (oldestMicros: number) => Sql };
 }
 
 /** Hidden column names; fixed text, never user input. */

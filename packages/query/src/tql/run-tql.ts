@@ -44,7 +44,7 @@ export async function runTql(store: Store, query: string | TqlQuery, options: Ru
 
 /** Runs a compiled query: a page of rows, the cursor after it, and the counts. */
 export async function runCompiled(store: Store, compiled: CompiledTql, count = true): Promise<TqlAnswer> {
-  const fetched = await store.query(compiled.sql);
+  const fetched = compiled.twoStep ? await fetchInTwoSteps(store, compiled.twoStep) : await store.query(compiled.sql);
   const more = compiled.paging !== 'none' && fetched.length > compiled.pageSize;
   const page = fetched.slice(0, compiled.pageSize);
   const cursor = more ? nextCursor(compiled, page) : null;
@@ -58,6 +58,14 @@ export async function runCompiled(store: Store, compiled: CompiledTql, count = t
     total = complete ? page.length : counts?.total === undefined ? null : Number(counts.total);
   }
   return { shape: compiled.shape, rows: page.map((row) => reshape(compiled, row)), cursor, scanned, total, spanSeconds: compiled.spanSeconds };
+}
+
+/** The times of the page first, then its rows from the oldest of those times on (see CompiledTql.twoStep). */
+async function fetchInTwoSteps(store: Store, twoStep: NonNullable<CompiledTql['twoStep']>): Promise<ResultRow[]> {
+  const times = (await store.query(twoStep.probe)).map((row) => (typeof row[CURSOR_TIME] === 'string' ? isoToMicros(row[CURSOR_TIME]) : null));
+  if (times.length === 0) return [];
+  if (times.some((t) => t === null)) throw new Error('a probed row time did not read as a timestamp');
+  return store.query(twoStep.bounded(Math.min(...(times as number[]))));
 }
 
 function nextCursor(compiled: CompiledTql, page: ResultRow[]): string | null {
