@@ -1,6 +1,6 @@
 import type { Route } from '../app/routes.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
-import type { AppWork, Call, SimulatedException } from './request-plan.ts';
+import { AppWork, Call, type SimulatedException } from './request-plan.ts';
 
 /** Beyond this the app gives up on a query (and the ALB, at 60 s, on the app). */
 const HANG_MICROS = 75_000_000;
@@ -18,7 +18,7 @@ export function planAppWork(random: SeededRandom, route: Route, dbFactor: number
   for (const query of route.queries) {
     cursor += 50 + random.below(150);
     const duration = hang && calls.length === 0 ? HANG_MICROS : micros(random.logNormal(query.medianMs * dbFactor, dbFactor > 1 ? 0.8 : 0.5));
-    calls.push({ id: random.hex(2), kind: 'sql', start: cursor, end: cursor + duration, target: query.sql, status: null, error: hang && calls.length === 0 });
+    calls.push(new Call(random.uint32(), random.uint32(), 'sql', cursor, cursor + duration, query.sql, null, hang && calls.length === 0));
     cursor += duration;
     if (hang) {
       exception = npgsqlTimeout(random);
@@ -28,23 +28,25 @@ export function planAppWork(random: SeededRandom, route: Route, dbFactor: number
   if (route.remote !== null && !hang) {
     cursor += 100 + random.below(200);
     const duration = micros(random.logNormal(route.remote.medianMs, 0.4));
-    calls.push({ id: random.hex(2), kind: 'http', start: cursor, end: cursor + duration, target: route.remote.url, status: 200, error: false });
+    calls.push(new Call(random.uint32(), random.uint32(), 'http', cursor, cursor + duration, route.remote.url, 200, false));
     cursor += duration;
   }
   if (broken && random.chance(0.9)) exception = nullReference(random);
   else if (baselineFault && exception === null) exception = noElements(random);
   cursor += micros(random.logNormal(route.medianMs * 0.4, route.sigma) * hostFactor);
-  return {
-    segmentId: random.hex(2),
+  // Arguments are evaluated in order: the draws stay where they always were.
+  return new AppWork(
+    random.uint32(),
+    random.uint32(),
     start,
-    end: cursor,
-    status: exception === null ? route.status : 500,
+    cursor,
+    exception === null ? route.status : 500,
     calls,
     exception,
-    userId: `u-${random.below(60_000)}`,
-    cartId: `c-${random.hex(1)}`,
-    orderId: route.name === 'POST /checkout' ? `o-${100_000 + random.below(900_000)}` : null,
-  };
+    random.below(60_000),
+    random.uint32(),
+    route.name === 'POST /checkout' ? 100_000 + random.below(900_000) : null,
+  );
 }
 
 function micros(milliseconds: number): number {

@@ -2,12 +2,12 @@ import { routes, type Route } from '../app/routes.ts';
 import type { Estate, Tenant } from '../estate/estate.ts';
 import type { InstanceTimeline } from '../estate/instance-timeline.ts';
 import type { Incident } from '../incidents/incident.ts';
-import { effectsOn } from '../incidents/incident-effects.ts';
-import { hex8, mixSeed, SeededRandom } from '../random/seeded-random.ts';
+import { effectsOn, type Effects } from '../incidents/incident-effects.ts';
+import { mixSeed, SeededRandom } from '../random/seeded-random.ts';
 import { WeightedPicker } from '../random/weighted-picker.ts';
 import { dailyCurve } from '../traffic/daily-curve.ts';
 import { planAppWork } from './plan-app-work.ts';
-import type { RequestPlan } from './request-plan.ts';
+import { RequestPlan } from './request-plan.ts';
 
 /** Traffic settings: the peak rate, X-Ray's sampling share, how often clients retry. */
 export interface TrafficOptions {
@@ -31,6 +31,12 @@ const USER_AGENTS = [
 const CLIENT_PREFIXES = [81, 86, 92, 109, 176, 185, 212, 217];
 const IDLE_TIMEOUT_MICROS = 60_000_000;
 const TRACED_CLIENT = 'okhttp/4.12.0';
+
+interface Client {
+  /** IPv4 address as a 32-bit number. */
+  address: number;
+  userAgent: string;
+}
 
 /**
  * Plans every request that arrives during one second. A second's requests
@@ -64,7 +70,12 @@ export class RequestPlanner {
   private planWithRetries(random: SeededRandom, plans: RequestPlan[], arrival: number): void {
     const tenant = this.tenants.pick(random);
     const route = this.routes.pick(random);
-    const client = { ip: `${random.pick(CLIENT_PREFIXES)}.${random.below(256)}.${random.below(256)}.${1 + random.below(254)}`, userAgent: random.pick(USER_AGENTS) };
+    // The address is drawn octet by octet, in this order, and kept as one number.
+    const octet1 = random.pick(CLIENT_PREFIXES);
+    const octet2 = random.below(256);
+    const octet3 = random.below(256);
+    const address = ((octet1 << 24) | (octet2 << 16) | (octet3 << 8) | (1 + random.below(254))) >>> 0;
+    const client: Client = { address, userAgent: random.pick(USER_AGENTS) };
     const path = route.path(random.uint32());
     // The mobile app's HTTP client is traced: it sends its own X-Amzn-Trace-Id
     // and keeps it on retries, so ALB adds a Self per attempt under one Root.
@@ -77,35 +88,56 @@ export class RequestPlanner {
     }
   }
 
-  private plan(random: SeededRandom, tenant: Tenant, route: Route, path: string, client: { ip: string; userAgent: string }, receivedAt: number, previous: RequestPlan | null, traced: boolean): RequestPlan {
-    const instance = this.timeline.at(random.below(this.estate.options.instances), receivedAt / 1000);
-    const active = this.activeAt(receivedAt / 1000);
-    const effects = effectsOn(active, instance, tenant, route, this.timeline);
-    const requestProcessing = 200 + random.below(1300);
+  private plan(random: SeededRandom, tenant: Tenant, route: Route, path: string, client: Client, receivedAt: number, previous: RequestPlan | null, traced: boolean): RequestPlan {
+    const plan = new RequestPlan();
+    plan.instance = this.timeline.at(random.below(this.estate.options.instances), receivedAt / 1000);
+    const effects = effectsOn(this.activeAt(receivedAt / 1000), plan.instance, tenant, route, this.timeline);
+    plan.requestProcessing = 200 + random.below(1300);
     const hop = 150 + random.below(450);
-    const fresh = `1-${hex8(Math.floor(receivedAt / 1_000_000))}-${random.hex(3)}`;
-    const traceId = traced && previous !== null ? previous.traceId : fresh;
-    const self = traced ? `1-${hex8(Math.floor(receivedAt / 1_000_000))}-${random.hex(3)}` : null;
-    const retryOf = previous === null ? null : previous.self ?? previous.traceId;
+    const epoch = Math.floor(receivedAt / 1_000_000);
+    // The words of a fresh trace id are drawn even for a retry that keeps its Root, so every later draw stays put.
+    plan.traceEpoch = epoch;
+    plan.trace1 = random.uint32();
+    plan.trace2 = random.uint32();
+    plan.trace3 = random.uint32();
+    if (traced && previous !== null) copyTrace(plan, previous);
+    if (traced) {
+      plan.selfEpoch = epoch;
+      plan.self1 = random.uint32();
+      plan.self2 = random.uint32();
+      plan.self3 = random.uint32();
+    }
+    plan.previous = previous;
     const hangs = effects.hangShare > 0 && random.chance(effects.hangShare);
     const resets = hangs && random.chance(0.3);
     const baselineFault = random.chance(this.traffic.faultRate);
     const notFound = route.name === 'GET /products/{id}' && random.chance(0.005);
-    const loadBalancer = this.estate.loadBalancers[tenant.loadBalancer]!;
-    const clientPort = 1024 + random.below(64_000);
-    const connTraceId = `TID_${random.hex(4)}`;
-    const sampled = random.chance(this.traffic.sampleRate);
-    const receivedBytes = (route.method === 'POST' ? 700 : 250) + random.below(600);
-    // One object literal of one shape for every outcome keeps the hot path monomorphic.
-    const plan: RequestPlan = {
-      traceId, self, loadBalancer, tenant, route, instance, path, clientIp: client.ip, clientPort, userAgent: client.userAgent, receivedAt, requestProcessing,
-      targetProcessing: -1, responseProcessing: -1, respondedAt: 0, elbStatus: 502, targetStatus: null, receivedBytes, sentBytes: 272, connTraceId, sampled, outcome: 'reset', retryOf, app: null,
-    };
+    plan.loadBalancer = this.estate.loadBalancers[tenant.loadBalancer]!;
+    plan.tenant = tenant;
+    plan.route = route;
+    plan.path = path;
+    plan.clientAddress = client.address;
+    plan.userAgent = client.userAgent;
+    plan.receivedAt = receivedAt;
+    plan.clientPort = 1024 + random.below(64_000);
+    plan.conn1 = random.uint32();
+    plan.conn2 = random.uint32();
+    plan.conn3 = random.uint32();
+    plan.conn4 = random.uint32();
+    plan.sampled = random.chance(this.traffic.sampleRate);
+    plan.receivedBytes = (route.method === 'POST' ? 700 : 250) + random.below(600);
     if (resets) {
       // The target dropped the connection: no app work to show, only the ALB's word.
-      plan.respondedAt = receivedAt + requestProcessing + 2_000 + random.below(40_000);
+      plan.respondedAt = receivedAt + plan.requestProcessing + 2_000 + random.below(40_000);
       return plan;
     }
+    this.answer(random, plan, effects, hop, hangs, baselineFault, notFound);
+    return plan;
+  }
+
+  /** The app's work and how the ALB answered, for a request that reached the target. */
+  private answer(random: SeededRandom, plan: RequestPlan, effects: Effects, hop: number, hangs: boolean, baselineFault: boolean, notFound: boolean): void {
+    const { receivedAt, requestProcessing, route } = plan;
     const hostFactor = effects.hostFactor * (effects.impatientClients ? 4 : 1);
     const app = planAppWork(random, route, effects.dbFactor, hostFactor, effects.broken, receivedAt + requestProcessing + (hop >> 1), hangs, baselineFault);
     if (notFound) app.status = 404;
@@ -116,7 +148,7 @@ export class RequestPlanner {
       plan.elbStatus = 504;
       plan.sentBytes = 298;
       plan.outcome = 'timeout';
-      return plan;
+      return;
     }
     if (receivedAt + patience < app.end) {
       plan.requestProcessing = -1;
@@ -124,7 +156,7 @@ export class RequestPlanner {
       plan.elbStatus = 460;
       plan.sentBytes = 0;
       plan.outcome = 'client-closed';
-      return plan;
+      return;
     }
     plan.targetProcessing = app.end - app.start + hop;
     plan.responseProcessing = 20 + random.below(280);
@@ -133,12 +165,22 @@ export class RequestPlanner {
     plan.targetStatus = app.status;
     plan.outcome = app.status >= 500 ? 'app-error' : app.status >= 400 ? 'client-error' : 'ok';
     plan.sentBytes = app.status >= 400 ? 1_100 + random.below(300) : Math.round(route.responseBytes * random.between(0.8, 1.2)) + 320;
-    return plan;
   }
 
-  private activeAt(epochMs: number): Incident[] {
+  private activeAt(epochMs: number): readonly Incident[] {
+    if (this.incidents.length === 0) return NONE;
     const active: Incident[] = [];
     for (const incident of this.incidents) if (incident.start <= epochMs && epochMs < incident.end) active.push(incident);
     return active;
   }
+}
+
+const NONE: readonly Incident[] = [];
+
+/** A traced client's retry keeps the trace id of its first attempt. */
+function copyTrace(plan: RequestPlan, previous: RequestPlan): void {
+  plan.traceEpoch = previous.traceEpoch;
+  plan.trace1 = previous.trace1;
+  plan.trace2 = previous.trace2;
+  plan.trace3 = previous.trace3;
 }
