@@ -36,7 +36,9 @@ export async function runDemo(args: string[]): Promise<number> {
   const tinsel = await openTinsel(merged, logEvent);
   const listeners = await startListeners(merged, tinsel, logEvent);
   const api = listeners.addresses.api!;
-  const sender = await LiveSender.open({ api, xrayUdp: listeners.addresses.xrayUdp ?? null });
+  // A demo on a server with keys configured sends with TINSEL_KEY (an ingest key).
+  const key = process.env.TINSEL_KEY;
+  const sender = await LiveSender.open({ api, xrayUdp: listeners.addresses.xrayUdp ?? null, ...(key ? { key } : {}) });
   const ledgerKey = `simulator:demo:seed-${seed}`;
   const resumeAt = Number((await tinsel.store.findIngestedFile(ledgerKey))?.contentTag ?? 0);
   const links = new DemoStoryLinks();

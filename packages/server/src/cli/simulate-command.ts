@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 export async function runSimulate(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...simulatorFlags, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, duration: { type: 'string' }, 'gzip-level': { type: 'string' }, workers: { type: 'string' }, live: { type: 'boolean' }, server: { type: 'string' }, 'xray-udp': { type: 'string' }, enrichment: { type: 'string' } },
+    options: { ...simulatorFlags, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, duration: { type: 'string' }, 'gzip-level': { type: 'string' }, workers: { type: 'string' }, live: { type: 'boolean' }, server: { type: 'string' }, key: { type: 'string' }, 'xray-udp': { type: 'string' }, enrichment: { type: 'string' } },
     strict: true,
   });
   const now = Date.now();
@@ -44,7 +44,9 @@ async function simulateLive(values: Record<string, string | boolean | string[] |
   const sim = new Simulator(simulatorOptionsOf(values, now, Math.floor(now / DAY_MS) * DAY_MS - 7 * DAY_MS));
   if (typeof values.enrichment === 'string') writeEnrichment(sim, values.enrichment, now + DAY_MS);
   const xray = values['xray-udp'] === 'none' ? null : ((values['xray-udp'] as string | undefined) ?? '127.0.0.1:2000');
-  const sender = await LiveSender.open({ api: (values.server as string | undefined) ?? 'http://127.0.0.1:5170', xrayUdp: xray });
+  // An ingest key for a server that asks for one: --key, else TINSEL_KEY.
+  const key = (values.key as string | undefined) ?? process.env.TINSEL_KEY;
+  const sender = await LiveSender.open({ api: (values.server as string | undefined) ?? 'http://127.0.0.1:5170', xrayUdp: xray, ...(key ? { key } : {}) });
   if (!sender.clefAvailable) process.stderr.write('the server has no Seq endpoint (POST /api/events/raw): logs are not sent\n');
   const run = new LiveRun(sim, sender, Math.floor(now / 1000));
   const stopAt = duration === null ? Infinity : now + duration;

@@ -7,6 +7,8 @@ export interface LiveTargets {
   api: string;
   /** `host:port` of the X-Ray daemon UDP listener; null sends segments through PutTraceSegments instead. */
   xrayUdp: string | null;
+  /** An API key with the ingest scope, for a server that asks for one (sent as a Bearer token). */
+  key?: string;
 }
 
 /** What one send delivered. */
@@ -42,7 +44,7 @@ export class LiveSender {
   }
 
   static async open(targets: LiveTargets): Promise<LiveSender> {
-    const probe = await fetch(`${targets.api}/api/events/raw?clef`, { method: 'POST', headers: { 'content-type': 'application/vnd.serilog.clef' }, body: '' }).catch(() => null);
+    const probe = await fetch(`${targets.api}/api/events/raw?clef`, { method: 'POST', headers: { 'content-type': 'application/vnd.serilog.clef', ...authorization(targets) }, body: '' }).catch(() => null);
     return new LiveSender(targets, probe !== null && probe.status === 201);
   }
 
@@ -78,7 +80,7 @@ export class LiveSender {
   }
 
   private async post(path: string, contentType: string, body: string, headers: Record<string, string> = {}): Promise<void> {
-    const response = await fetch(`${this.targets.api}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+    const response = await fetch(`${this.targets.api}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...authorization(this.targets), ...headers }, body });
     if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
     await response.arrayBuffer();
   }
@@ -90,4 +92,8 @@ export class LiveSender {
     const port = Number(target.slice(colon + 1));
     return new Promise((resolve, reject) => this.socket!.send(message, port, host, (error) => (error ? reject(error) : resolve())));
   }
+}
+
+function authorization(targets: LiveTargets): Record<string, string> {
+  return targets.key ? { authorization: `Bearer ${targets.key}` } : {};
 }
