@@ -3,6 +3,7 @@ import { SpanBatcher, startXrayUdpSource, type XrayUdpSource } from '@tinsel/ing
 import type { TinselConfig } from './config/config.ts';
 import { createApp, createEsApp, createOtlpApp, createSeqApp } from './http/create-app.ts';
 import { startInsights } from './insights/insights-runtime.ts';
+import { alertStatePath } from './insights/alert-state-file.ts';
 import { listenerAuth } from './auth/listener-auth.ts';
 import { readTlsCredentials } from './config/tls-config.ts';
 import type { Tinsel } from './open-tinsel.ts';
@@ -22,7 +23,9 @@ export async function startListeners(config: TinselConfig, tinsel: Tinsel, log: 
   const { keys: auth, sessions, logs } = listenerAuth(config, log);
   // HTTPS on every HTTP listener when listen.tls is set; the files are read again here, as a configuration built in code skipped validation.
   const tls = config.listen.tls ? readTlsCredentials(config.listen.tls) : undefined;
-  const insights = startInsights(tinsel.store, config.insights, log);
+  // Alert rules and silences made through the API are kept beside the embedded store's data.
+  const statePath = config.dataDir === ':memory:' ? undefined : alertStatePath(config.dataDir);
+  const insights = startInsights(tinsel.store, config.insights, log, statePath ? { statePath } : {});
   tinsel.retention.start();
   const app = createApp({ ...tinsel, limits: config.limits, log, logs, auth, sessions, tls, insights });
   const addresses: Record<string, string> = { api: await app.listen({ host: config.listen.host, port: config.listen.port }) };

@@ -1,6 +1,7 @@
 import { AlertEngine, Detector, EmailNotifier, IncidentRepository, WebhookNotifier, type Incident, type Notifier } from '@tinsel/insights';
 import type { Store } from '@tinsel/store';
 import { defaultInsightsConfig, type InsightsConfig, type NotifierConfig } from '../config/insights-config.ts';
+import { readAlertState, writeAlertState } from './alert-state-file.ts';
 
 /** The detector, the incidents it keeps and the alert engine, as the API sees them. */
 export interface InsightsRuntime {
@@ -10,6 +11,8 @@ export interface InsightsRuntime {
   config: InsightsConfig;
   /** One detection cycle and one alert evaluation at `nowMs`. */
   tick(nowMs: number): Promise<void>;
+  /** Keeps the rules and silences made through the API for the next start (a no-op without a state file). */
+  saveAlerts(): void;
   close(): Promise<void>;
 }
 
@@ -18,13 +21,19 @@ export interface InsightsRuntime {
  * its interval (once a minute by default) until closed. A cycle still
  * running when the next is due is not doubled: that tick is skipped.
  */
-export function startInsights(store: Store, config: InsightsConfig | undefined, log: (event: Record<string, unknown>) => void, options: { loop?: boolean } = {}): InsightsRuntime {
+export function startInsights(store: Store, config: InsightsConfig | undefined, log: (event: Record<string, unknown>) => void, options: { loop?: boolean; statePath?: string } = {}): InsightsRuntime {
   const settings = config ?? defaultInsightsConfig;
   const notifiers = settings.alerts.notifiers.map(notifierFor);
   const incidents = new IncidentRepository(store);
   const detector = new Detector({ store, repository: incidents, historyMinutes: settings.insights.historyMinutes, sameHourDays: settings.insights.sameHourDays });
   const alerts = new AlertEngine({ store, notifiers, repeatMs: settings.alerts.repeatMs, publicUrl: settings.alerts.publicUrl, log });
   for (const rule of settings.alerts.rules) alerts.putRule(rule);
+  if (options.statePath) {
+    const saved = readAlertState(options.statePath, log);
+    // A rule tinsel.yaml now defines under the same name wins over the one posted earlier.
+    for (const rule of saved.rules) if (!settings.alerts.rules.some((r) => r.name === rule.name)) alerts.putRule(rule);
+    for (const silence of saved.silences) alerts.addSilence(silence);
+  }
   const incidentNotifiers = notifiers.filter((n) => settings.insights.notify.includes(n.name));
   let running = false;
   const tick = async (nowMs: number) => {
@@ -47,6 +56,9 @@ export function startInsights(store: Store, config: InsightsConfig | undefined, 
   timer?.unref();
   return {
     detector, incidents, alerts, config: settings, tick,
+    saveAlerts() {
+      if (options.statePath) writeAlertState(options.statePath, alerts);
+    },
     async close() {
       if (timer) clearInterval(timer);
       for (const n of notifiers) if (n instanceof EmailNotifier) n.close();

@@ -7,8 +7,9 @@ import { insightsOf } from './insights-routes.ts';
 
 /**
  * Alert rules and silences: `GET/POST /api/alerts`, `DELETE /api/alerts/:name`,
- * `GET/POST /api/silences`, `DELETE /api/silences/:id`. Rules posted here
- * live until the server stops; rules from tinsel.yaml cannot be deleted.
+ * `GET/POST /api/silences`, `DELETE /api/silences/:id`. Rules and silences
+ * made here are saved beside the data (alerts.json) and outlive a restart;
+ * rules from tinsel.yaml cannot be deleted.
  */
 export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/alerts', async () => {
@@ -25,6 +26,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
     const unknown = parsed.value.notify.find((n) => !known.has(n));
     if (unknown) throw new ApiError('TINSEL_ERR_ALERT_RULE_INVALID', `notify: no notifier named "${unknown}"`);
     engine.putRule(parsed.value);
+    insightsOf(deps).saveAlerts();
     return reply.status(201).send({ rule: engine.describe(Date.now()).find((r) => r.name === parsed.value.name) });
   });
 
@@ -33,6 +35,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
     const outcome = insightsOf(deps).alerts.removeRule(name);
     if (outcome === 'missing') throw new ApiError('TINSEL_ERR_ALERT_RULE_NOT_FOUND');
     if (outcome === 'from-config') throw new ApiError('TINSEL_ERR_ALERT_RULE_FROM_CONFIG');
+    insightsOf(deps).saveAlerts();
     return reply.status(204).send();
   });
 
@@ -41,12 +44,14 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/silences', async (request, reply) => {
     const silence = silenceFrom(request.body, Date.now());
     insightsOf(deps).alerts.addSilence(silence);
+    insightsOf(deps).saveAlerts();
     return reply.status(201).send({ silence: describeSilence(silence) });
   });
 
   app.delete('/api/silences/:id', async (request, reply) => {
     const { id } = request.params as { id: string };
     if (!insightsOf(deps).alerts.removeSilence(id)) throw new ApiError('TINSEL_ERR_SILENCE_NOT_FOUND');
+    insightsOf(deps).saveAlerts();
     return reply.status(204).send();
   });
 }
