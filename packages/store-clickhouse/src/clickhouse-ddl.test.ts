@@ -17,8 +17,8 @@ describe('mergeTreeDdl', () => {
     assert.match(ddl, /`in_progress` UInt8/);
     assert.match(ddl, /PARTITION BY toDate\(toDateTime\(toUInt32\(`start_time`\), 'UTC'\)\)/);
     // 18.16 sorts the Float64 image of a Decimal64 time many times faster than the Decimal itself.
-    assert.match(ddl, /ORDER BY \(toStartOfHour\(toDateTime\(toUInt32\(`start_time`\), 'UTC'\)\), service, trace_id, toFloat64\(`start_time`\)\)$/);
-    assert.doesNotMatch(ddl, /INDEX|TTL|LowCardinality|SETTINGS/);
+    assert.match(ddl, /ORDER BY \(toStartOfHour\(toDateTime\(toUInt32\(`start_time`\), 'UTC'\)\), service, trace_id, toFloat64\(`start_time`\)\) SETTINGS index_granularity = 2048$/);
+    assert.doesNotMatch(ddl, /INDEX|TTL|LowCardinality|deduplication/);
   });
 
   it('gives a current server DateTime64, LowCardinality, Bool, skip indexes, TTL and dedup window', () => {
@@ -29,7 +29,7 @@ describe('mergeTreeDdl', () => {
     assert.match(ddl, /INDEX trace_id_bloom trace_id TYPE bloom_filter/);
     assert.match(ddl, /INDEX message_tokens message TYPE tokenbf_v1/);
     assert.match(ddl, /TTL toDate\(toDateTime\(`timestamp`, 'UTC'\)\) \+ INTERVAL 30 DAY/);
-    assert.match(ddl, /SETTINGS non_replicated_deduplication_window = 1000$/);
+    assert.match(ddl, /SETTINGS index_granularity = 2048, non_replicated_deduplication_window = 1000$/);
     assert.match(ddl, /ifNull\(trace_id, ''\), `timestamp`\) TTL/);
     assert.match(mergeTreeDdl(requestsTable, { features: current, layout: single }), /`timing_unavailable` Bool/);
   });

@@ -60,6 +60,13 @@ export function storageTableName(name: string, layout: TableLayout): string {
  * story lookup bounded by the trace's time (X-Ray ids embed it) finds its
  * rows in few granules.
  */
+/**
+ * Rows per granule, the unit ClickHouse reads: a story's few rows each cost a
+ * granule of every column, so a quarter of the default 8,192 reads a quarter
+ * as much for them, at the price of a larger (still small) primary index.
+ */
+const INDEX_GRANULARITY = 2048;
+
 export function mergeTreeDdl(table: TableSchema, options: DdlOptions): string {
   const { features } = options;
   const time = quoteName(table.timeColumn);
@@ -76,7 +83,7 @@ export function mergeTreeDdl(table: TableSchema, options: DdlOptions): string {
   const days = retentionDaysOf(table.name, options);
   const ttl = features.ttl && days ? ` TTL ${ttlExpression(table, options.features, days)}` : '';
   // Retried inserts carry a token; the window makes a plain MergeTree remember recent ones.
-  const settings = features.insertDeduplicationToken ? ' SETTINGS non_replicated_deduplication_window = 1000' : '';
+  const settings = ` SETTINGS index_granularity = ${INDEX_GRANULARITY}${features.insertDeduplicationToken ? ', non_replicated_deduplication_window = 1000' : ''}`;
   const name = quoteName(storageTableName(table.name, options.layout));
   return `CREATE TABLE IF NOT EXISTS ${name} (${[...columns, ...indexes].join(', ')}) ENGINE = MergeTree PARTITION BY toDate(${seconds}) ORDER BY (${order.join(', ')})${ttl}${settings}`;
 }
