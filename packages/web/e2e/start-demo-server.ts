@@ -2,7 +2,8 @@
 // browser tests see a Tinsel filled by the simulator and never collide with
 // another Tinsel on the machine.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { webRoot } from '../src/build/ensure-web-build.ts';
 
 const bin = join(webRoot, '..', 'server', 'bin', 'tinsel.js');
@@ -22,6 +23,8 @@ export interface DemoOptions {
   backfill?: string;
   incidents?: string[];
   rate?: number;
+  /** A tinsel.yaml to start with (insights interval, alert rules …), written beside the data folder. */
+  configYaml?: string;
 }
 
 /**
@@ -33,6 +36,11 @@ export async function startDemoServer(dataDir: string, options: DemoOptions = {}
   // An hour-long cycle keeps the scripted incidents the only ones in the backfill; every request is traced.
   const args = [bin, 'demo', '--data-dir', dataDir, '--backfill', options.backfill ?? '6m', '--rate', String(options.rate ?? 25), '--sample-rate', '1', '--incident-every', '60m'];
   for (const incident of incidents) args.push('--incident', incident);
+  if (options.configYaml !== undefined) {
+    const file = join(dirname(dataDir), 'tinsel.yaml');
+    writeFileSync(file, options.configYaml);
+    args.push('--config', file);
+  }
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -59,7 +59,7 @@ describe('every registered route enforces its scope', () => {
 
   it('leaves only the health check and the web UI open', () => {
     const open = apps.flatMap(({ kind, app }) => registeredRoutes(app).filter((r) => ruleFor(kind, r.method, r.url).scope === 'open').map((r) => `${kind} ${r.method} ${r.url}`));
-    for (const entry of open) assert.match(entry, /^api ((GET|HEAD) (\/api\/health|\/api\/session|\/assets\/\*|\/|\/search|\/story.*|\/trace.*|\/dashboards.*|\/service-map.*)|(POST|DELETE) \/api\/session)$/);
+    for (const entry of open) assert.match(entry, /^api ((GET|HEAD) (\/api\/health|\/api\/session|\/assets\/\*|\/|\/search|\/story.*|\/trace.*|\/dashboards.*|\/service-map.*|\/insights.*|\/alerts)|(POST|DELETE) \/api\/session)$/);
   });
 
   it('refuses a missing, a wrong and an under-scoped key on every other route, and takes the right key', async () => {

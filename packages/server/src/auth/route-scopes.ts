@@ -14,7 +14,7 @@ export interface RouteRule {
 
 /** The web UI's page, assets and sign-in work before anyone signs in; the health check is for probes. */
 const OPEN = new Set(['GET /api/health', 'GET /assets/*', 'GET /api/session', 'POST /api/session', 'DELETE /api/session']);
-const UI_PAGES = ['/', '/search', '/story', '/story/*', '/trace', '/trace/*', '/traces', '/traces/*', '/dashboards', '/dashboards/*', '/service-map', '/service-map/*'];
+const UI_PAGES = ['/', '/search', '/story', '/story/*', '/trace', '/trace/*', '/traces', '/traces/*', '/dashboards', '/dashboards/*', '/service-map', '/service-map/*', '/insights', '/insights/*', '/alerts'];
 
 const INGEST = new Set(['POST /api/ingest/alb', 'POST /api/ingest/logs', 'POST /TraceSegments']);
 const OTLP_INGEST = new Set(['POST /v1/traces', 'POST /v1/logs']);

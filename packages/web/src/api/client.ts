@@ -2,6 +2,7 @@
 // AbortSignal so a page can drop an answer it no longer needs.
 import { ApiError } from './api-error.ts';
 import { reportUnauthorized } from './unauthorized.ts';
+import type { AlertRuleRequest, AlertRuleState, AlertsAnswer, Incident, IncidentSummary, Silence, SilenceRequest } from './insights-types.ts';
 import type { FieldsAnswer, HistogramAnswer, QueryAnswer, QueryRequest, ServiceMapAnswer, Signal, Story, TraceAnswer, TraceSearchRequest, TraceSummary } from './types.ts';
 
 async function call<T>(path: string, init: RequestInit & { signal?: AbortSignal | undefined }): Promise<T> {
@@ -59,4 +60,39 @@ export function searchTraces(params: TraceSearchRequest, signal?: AbortSignal): 
 /** GET /api/service-map: services, remotes and load balancers with the calls between them. */
 export function fetchServiceMap(params: { from?: string; to?: string }, signal?: AbortSignal): Promise<ServiceMapAnswer> {
   return call(`/api/service-map${queryString(params)}`, { method: 'GET', signal });
+}
+
+/** GET /api/insights: incidents opened in the range, newest first. */
+export function fetchIncidents(params: { from?: string; to?: string; status?: 'open' | 'resolved'; limit?: number }, signal?: AbortSignal): Promise<{ incidents: IncidentSummary[] }> {
+  return call(`/api/insights${queryString(params)}`, { method: 'GET', signal });
+}
+
+/** GET /api/insights/:id: one incident with its signals, candidates, samples and timeline. */
+export function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident> {
+  return call(`/api/insights/${encodeURIComponent(id)}`, { method: 'GET', signal });
+}
+
+/** GET /api/alerts: every rule with its pending and firing alerts, and the active silences. */
+export function fetchAlerts(signal?: AbortSignal): Promise<AlertsAnswer> {
+  return call('/api/alerts', { method: 'GET', signal });
+}
+
+/** POST /api/silences: silences a rule, label matchers or both. */
+export function createSilence(request: SilenceRequest): Promise<{ silence: Silence }> {
+  return call('/api/silences', { method: 'POST', body: JSON.stringify(request) });
+}
+
+/** DELETE /api/silences/:id: ends a silence now. */
+export async function deleteSilence(id: string): Promise<void> {
+  await call(`/api/silences/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** POST /api/alerts: adds a rule, or replaces an API rule of the same name. */
+export function createAlertRule(request: AlertRuleRequest): Promise<{ rule: AlertRuleState }> {
+  return call('/api/alerts', { method: 'POST', body: JSON.stringify(request) });
+}
+
+/** DELETE /api/alerts/:name: removes a rule added through the API. */
+export async function deleteAlertRule(name: string): Promise<void> {
+  await call(`/api/alerts/${encodeURIComponent(name)}`, { method: 'DELETE' });
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { OpenIdDialog } from './open-id-dialog.tsx';
 import { Link, useLocation } from './router.tsx';
 import { useTheme } from './theme.ts';
+import { useOpenIncidents } from './use-open-incidents.ts';
 
 const SECTIONS = [
   { label: 'Search', path: '/search' },
@@ -10,6 +11,8 @@ const SECTIONS = [
   { label: 'Traces', path: '/traces' },
   { label: 'Dashboards', path: '/dashboards' },
   { label: 'Service map', path: '/service-map' },
+  { label: 'Insights', path: '/insights' },
+  { label: 'Alerts', path: '/alerts' },
 ];
 
 export interface AppShellProps {
@@ -26,6 +29,7 @@ export function AppShell({ children, who = null, onSignOut, signedOut = false }:
   const { segments } = useLocation();
   const [theme, toggleTheme] = useTheme();
   const current = `/${segments[0] ?? 'search'}`;
+  const open = useOpenIncidents(!signedOut);
   return (
     <div className="shell">
       <header className="topbar">
@@ -37,6 +41,11 @@ export function AppShell({ children, who = null, onSignOut, signedOut = false }:
             {SECTIONS.map((s) => (
               <Link key={s.path} to={s.path} aria-current={current === s.path ? 'page' : undefined}>
                 {s.label}
+                {s.path === '/insights' && open ? (
+                  <span className="nav-badge" aria-label={`${open} open`} title={`${open} open incident${open === 1 ? '' : 's'}`}>
+                    {open}
+                  </span>
+                ) : null}
               </Link>
             ))}
           </nav>

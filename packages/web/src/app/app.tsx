@@ -1,5 +1,7 @@
 // Picks the page from the address's first path segment.
+import { AlertsPage } from '../pages/alerts/alerts-page.tsx';
 import { DashboardsPage } from '../pages/dashboards/dashboards-page.tsx';
+import { InsightsPage } from '../pages/insights/insights-page.tsx';
 import { SearchPage } from '../pages/search/search-page.tsx';
 import { ServiceMapPage } from '../pages/service-map/service-map-page.tsx';
 import { StoryPage } from '../pages/story/story-page.tsx';
@@ -24,6 +26,10 @@ function Page() {
       return <DashboardsPage />;
     case 'service-map':
       return <ServiceMapPage />;
+    case 'insights':
+      return <InsightsPage />;
+    case 'alerts':
+      return <AlertsPage />;
     default:
       return <p>No page here. Try the Search page.</p>;
   }

@@ -16,12 +16,22 @@ export function searchPath(params: { q?: string; signal?: 'requests' | 'spans' |
   return hrefOf('/search', params);
 }
 
-/** The ops dashboards, optionally over a time range. */
-export function dashboardsPath(params: { from?: string; to?: string; by?: string } = {}): string {
+/** The ops dashboards, optionally over a time range, broken down by a field, or filtered. */
+export function dashboardsPath(params: { from?: string; to?: string; by?: string; q?: string } = {}): string {
   return hrefOf('/dashboards', params);
 }
 
 /** The service map, optionally over a time range. */
 export function serviceMapPath(params: { from?: string; to?: string } = {}): string {
   return hrefOf('/service-map', params);
+}
+
+/** The incident list, or one incident, keeping the list's range and status filter. */
+export function insightsPath(id: string | null, params: { from?: string; to?: string; status?: string } = {}): string {
+  return hrefOf(id === null ? '/insights' : `/insights/${encodeURIComponent(id)}`, params);
+}
+
+/** The alert rules, their alerts and the silences. */
+export function alertsPath(): string {
+  return '/alerts';
 }

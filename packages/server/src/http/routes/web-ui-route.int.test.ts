@@ -31,7 +31,7 @@ describe('web UI serving', () => {
   });
 
   it('answers the page, never cached, for every UI address', async () => {
-    for (const path of ['/', '/search?q=status:500', '/story/1-5759e988-bd862e3fe1be46a994272793', '/traces/abc', '/dashboards', '/service-map']) {
+    for (const path of ['/', '/search?q=status:500', '/story/1-5759e988-bd862e3fe1be46a994272793', '/traces/abc', '/dashboards', '/service-map', '/insights?status=open', '/insights/inc-1', '/alerts']) {
       const response = await fetch(`${base}${path}`);
       assert.equal(response.status, 200, path);
       assert.match(response.headers.get('content-type') ?? '', /text\/html/);

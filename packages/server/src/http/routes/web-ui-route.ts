@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { webDistDir } from '@tinsel/web';
 
 /** The UI's own addresses; anything else (/api, /v1, /_bulk, …) is never answered with the page. */
-const UI_PATHS = ['/', '/search', '/story', '/story/*', '/trace', '/trace/*', '/traces', '/traces/*', '/dashboards', '/dashboards/*', '/service-map', '/service-map/*'];
+const UI_PATHS = ['/', '/search', '/story', '/story/*', '/trace', '/trace/*', '/traces', '/traces/*', '/dashboards', '/dashboards/*', '/service-map', '/service-map/*', '/insights', '/insights/*', '/alerts'];
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
