@@ -28,6 +28,9 @@ export interface Tinsel {
   close(): Promise<void>;
 }
 
+/** How far back in-progress spans are remembered across a restart. */
+const IN_PROGRESS_MEMORY_MS = 6 * 3_600_000;
+
 /**
  * The composition root: the only place that picks a store backend and wires
  * enrichment into ingest.
@@ -50,6 +53,10 @@ export async function openTinsel(config: TinselConfig, onEvent: (event: Record<s
     inflightBytes: config.limits.inflightBytes ?? defaultConfig.limits.inflightBytes ?? 128 << 20,
     inflightRequests: config.limits.inflightRequests ?? defaultConfig.limits.inflightRequests ?? 256,
   });
+  const inProgress = new InProgressSpans();
+  // X-Ray sends a long request's segment when it starts and again when done:
+  // the complete one must still replace a row stored before a restart.
+  await inProgress.restore(store, (Date.now() - IN_PROGRESS_MEMORY_MS) * 1000).catch((error: unknown) => onEvent({ level: 'warn', msg: 'in-progress spans not restored', error: String(error) }));
   const gauges = new Gauges();
   gauges.add(() => gate.gauges());
   gauges.add(() => ({ tinsel_logs_commit_queue_events: logWriteBacklog(store) }));
@@ -59,7 +66,7 @@ export async function openTinsel(config: TinselConfig, onEvent: (event: Record<s
     store,
     enricher,
     counters,
-    inProgress: new InProgressSpans(),
+    inProgress,
     gate,
     retention,
     gauges,

@@ -1,5 +1,5 @@
 import type { SpanRecord } from '@tinsel/model';
-import { join, sql, type Dialect, type Sql } from '@tinsel/store';
+import { join, sql, type Dialect, type Sql, type Store } from '@tinsel/store';
 
 /**
  * Remembers spans recently stored in progress (X-Ray sends a long request's
@@ -22,6 +22,18 @@ export class InProgressSpans {
       else if (this.open.delete(key)) superseding.push(span);
     }
     return superseding;
+  }
+
+  /**
+   * Remembers again the in-progress rows stored since `sinceMicros` (newest
+   * first, up to the capacity): after a restart, a complete segment still
+   * replaces the in-progress row an earlier run stored.
+   */
+  async restore(store: Pick<Store, 'query' | 'dialect'>, sinceMicros: number): Promise<number> {
+    const rows = await store.query(sql`SELECT trace_id, span_id FROM spans WHERE in_progress AND start_time >= ${store.dialect.timestamp(sinceMicros)} ORDER BY start_time DESC LIMIT ${this.capacity}`);
+    // Oldest first, so the newest are the last to be forgotten.
+    for (const row of rows.reverse()) this.remember(`${String(row.trace_id)}/${String(row.span_id)}`);
+    return rows.length;
   }
 
   private remember(key: string): void {
