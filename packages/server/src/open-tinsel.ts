@@ -4,9 +4,9 @@ import { createEnricher, IngestCounters, InProgressSpans, logWriteBacklog, parse
 import type { Store } from '@tinsel/store';
 import { createDuckDbStore } from '@tinsel/store-duckdb';
 import { createClickHouseStore } from '@tinsel/store-clickhouse';
-import { defaultConfig, type TinselConfig } from './config/config.ts';
+import type { TinselConfig } from './config/config.ts';
 import { Gauges, processGauges } from './gauges.ts';
-import { IngestGate } from './overload/ingest-gate.ts';
+import { DEFAULT_GATE_LIMITS, IngestGate } from './overload/ingest-gate.ts';
 import { RetentionRunner } from './retention/retention-runner.ts';
 import { RedeliveryGuard } from './durability/redelivery-guard.ts';
 
@@ -50,8 +50,8 @@ export async function openTinsel(config: TinselConfig, onEvent: (event: Record<s
   // Started by the listeners: a CLI that only reads (stats, query) never deletes.
   const retention = new RetentionRunner(store, config.store.retention ?? {}, counters, onEvent);
   const gate = new IngestGate({
-    inflightBytes: config.limits.inflightBytes ?? defaultConfig.limits.inflightBytes ?? 128 << 20,
-    inflightRequests: config.limits.inflightRequests ?? defaultConfig.limits.inflightRequests ?? 256,
+    inflightBytes: config.limits.inflightBytes ?? DEFAULT_GATE_LIMITS.inflightBytes,
+    inflightRequests: config.limits.inflightRequests ?? DEFAULT_GATE_LIMITS.inflightRequests,
   });
   const inProgress = new InProgressSpans();
   // X-Ray sends a long request's segment when it starts and again when done:

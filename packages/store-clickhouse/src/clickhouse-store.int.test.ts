@@ -59,7 +59,8 @@ whenClickHouseAvailable('ClickHouse store (one server)', () => {
         sampleRequest({ source: 'old', time: Date.UTC(2025, 11, 1) * 1000 }),
         sampleRequest({ source: 'recent', time: Date.UTC(2026, 0, 30) * 1000 }),
       ]);
-      assert.equal(await store.dropPartitionsOlderThan(30, now), 1);
+      const outcomes = await store.applyRetention({ requests: new Date(now - 30 * 86_400_000) });
+      assert.equal(outcomes.reduce((sum, o) => sum + o.droppedPartitions, 0), 1);
       assert.equal(await count(store, 'old'), 0);
       assert.equal(await count(store, 'recent'), 1);
       await store.close();

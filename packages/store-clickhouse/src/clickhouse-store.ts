@@ -225,17 +225,6 @@ export class ClickHouseStore implements Store {
     }
   }
 
-  /**
-   * Retention by days for every table alike: drops each day partition older
-   * than `days` days (UTC). Returns how many partitions went.
-   */
-  async dropPartitionsOlderThan(days: number, now = Date.now()): Promise<number> {
-    const cutoff = new Date(Math.floor(now / 86_400_000) * 86_400_000 - Math.trunc(days) * 86_400_000);
-    const cutoffs = Object.fromEntries(Object.keys(tables).map((name) => [name, cutoff]));
-    const outcomes = await this.applyRetention(cutoffs);
-    return outcomes.reduce((sum, outcome) => sum + outcome.droppedPartitions, 0);
-  }
-
   applyRetention(cutoffs: RetentionCutoffs): Promise<RetentionOutcome[]> {
     return dropExpiredPartitions(this.shards, this.layout, cutoffs);
   }

@@ -1,3 +1,5 @@
+import { daysAt } from './retention-config.ts';
+
 /** `store.clickhouse` in tinsel.yaml: where the ClickHouse store lives. */
 export interface ClickHouseConfig {
   /** HTTP interface of the server Tinsel talks to, e.g. `http://127.0.0.1:8123`. */
@@ -40,12 +42,7 @@ export function clickHouseStoreAt(store: Raw, backend: 'duckdb' | 'clickhouse'):
   const raw = store.clickhouse ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('store.clickhouse: expected a mapping');
   const section = raw as Raw;
-  const retention = store.retentionDays;
-  let retentionDays: number | undefined;
-  if (retention !== undefined && retention !== null) {
-    retentionDays = typeof retention === 'string' && /^\d+$/.test(retention) ? Number(retention) : (retention as number);
-    if (!Number.isInteger(retentionDays) || retentionDays <= 0) throw new Error(`store.retentionDays: expected a positive whole number of days, got ${JSON.stringify(retention)}`);
-  }
+  const retentionDays = daysAt(store.retentionDays, 'store.retentionDays');
   if (backend !== 'clickhouse') return retentionDays === undefined ? {} : { retentionDays };
   if (section.url === undefined || section.url === null) throw new Error('store.clickhouse.url: required when store.backend is clickhouse');
   const cluster = section.cluster === undefined || section.cluster === null ? null : text(section.cluster, 'store.clickhouse.cluster', '');

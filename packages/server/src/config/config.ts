@@ -4,6 +4,7 @@ import type { ClickHouseConfig } from './clickhouse-config.ts';
 import type { InsightsConfig } from './insights-config.ts';
 import type { TlsConfig } from './tls-config.ts';
 import type { RetentionConfig } from './retention-config.ts';
+import { DEFAULT_GATE_LIMITS } from '../overload/ingest-gate.ts';
 
 /** Tinsel's configuration after defaults, `tinsel.yaml`, environment and flags. */
 export interface TinselConfig {
@@ -32,7 +33,7 @@ export const defaultConfig: TinselConfig = {
   // Loopback unless configured: nothing is exposed by accident.
   listen: { host: '127.0.0.1', port: 5170, xrayUdpPort: 2000, otlpPort: 4318, seqPort: 5341, esPort: 9200 },
   store: { backend: 'duckdb', duckdb: { memoryLimit: DEFAULT_MEMORY_LIMIT } },
-  limits: { bodyBytes: 64 * 1024 * 1024, inflightBytes: 32 * 1024 * 1024, inflightRequests: 128 },
+  limits: { bodyBytes: 64 * 1024 * 1024, ...DEFAULT_GATE_LIMITS },
   logs: { traceIdProperties: ['TraceId', 'trace_id', 'traceId', 'AmznTraceId', 'X-Amzn-Trace-Id'], seqApiKeys: [] },
   s3: { endpoint: null, region: null, forcePathStyle: false },
   enrichment: {},

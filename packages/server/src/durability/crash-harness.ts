@@ -1,3 +1,4 @@
+import { SeededRandom } from '@tinsel/simulator';
 import { createDuckDbStore } from '@tinsel/store-duckdb';
 import { sql, type Store } from '@tinsel/store';
 import { awsDocExampleLines } from '../test-support.ts';
@@ -49,7 +50,7 @@ const ALB_LINES_PER_FILE = 100;
 export async function runCrashTest(options: CrashTestOptions): Promise<CrashReport> {
   const started = Date.now();
   const seed = options.seed ?? Date.now() % 100_000;
-  const random = seeded(seed);
+  const random = new SeededRandom(seed);
   const [minRun, maxRun] = options.runMs ?? [400, 2500];
   const server = new ServerProcess(options.dataDir, await freePorts());
   await server.start();
@@ -59,7 +60,7 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashRepo
   const senders: Sender[] = [esSender(server), seqSender(server), otlpSender(server), albSender(server, albLines), xray];
   try {
     for (let kill = 1; kill <= options.kills; kill++) {
-      await new Promise((resolve) => setTimeout(resolve, minRun + random() * (maxRun - minRun)));
+      await new Promise((resolve) => setTimeout(resolve, minRun + random.next() * (maxRun - minRun)));
       await server.kill();
       options.log?.(`kill ${kill}/${options.kills}: ${senders.map((s) => `${s.ledger.signal} ${s.ledger.acked.size}`).join(', ')}`);
       await server.start();
@@ -112,17 +113,5 @@ function albOutcome(ledger: SendLedger, rowsByFile: Map<string, number>): Signal
     lost: [...ledger.acked].filter((key) => rowsOf(key) < ALB_LINES_PER_FILE),
     duplicated: [...ledger.acked].filter((key) => rowsOf(key) > ALB_LINES_PER_FILE),
     unackedStored: [...ledger.unacked].filter((key) => rowsOf(key) > 0).length,
-  };
-}
-
-/** A small seeded generator (mulberry32): the same seed kills at the same moments. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -24,8 +24,8 @@ export class RedeliveryGuard {
   }
 
   /** The spans not already stored (all of them once the window has passed). */
-  async fresh(store: Pick<Store, 'query' | 'dialect'>, spans: readonly SpanRecord[], now = Date.now()): Promise<{ fresh: SpanRecord[]; redelivered: number }> {
-    if (now >= this.until || spans.length === 0) return { fresh: [...spans], redelivered: 0 };
+  async fresh(store: Pick<Store, 'query' | 'dialect'>, spans: readonly SpanRecord[], now = Date.now()): Promise<{ fresh: readonly SpanRecord[]; redelivered: number }> {
+    if (now >= this.until || spans.length === 0) return { fresh: spans, redelivered: 0 };
     const stored = new Set<string>();
     for (let i = 0; i < spans.length; i += CHUNK) {
       const chunk = spans.slice(i, i + CHUNK);
@@ -34,7 +34,7 @@ export class RedeliveryGuard {
       const rows = await store.query(sql`SELECT span_id, CASE WHEN end_time IS NULL THEN 1 ELSE 0 END AS open FROM spans WHERE trace_id IN (${join(traceIds)}) AND span_id IN (${join(spanIds)})`);
       for (const row of rows) stored.add(`${String(row.span_id)} ${Number(row.open)}`);
     }
-    if (stored.size === 0) return { fresh: [...spans], redelivered: 0 };
+    if (stored.size === 0) return { fresh: spans, redelivered: 0 };
     const fresh = spans.filter((s) => !stored.has(`${s.span_id} ${s.end_time === null ? 1 : 0}`));
     return { fresh, redelivered: spans.length - fresh.length };
   }
